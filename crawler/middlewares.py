@@ -1,0 +1,49 @@
+"""Downloader middlewares."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+
+def private_address(host: str) -> str | None:
+    """The private, loopback or link-local address ``host`` resolves to, if any."""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except socket.gaierror:
+        return None  # unresolvable hosts fail later with a DNS error of their own
+    for info in infos:
+        ip = ipaddress.ip_address(info[4][0].split("%")[0])
+        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast:
+            return str(ip)
+    return None
+
+
+class SsrfGuardMiddleware:
+    """Refuses requests to private, loopback and link-local addresses, redirects included.
+
+    Redirects come back through ``process_request`` as new requests, so a public page that
+    redirects to 127.0.0.1 is refused too. ``TONLE_ALLOW_PRIVATE`` (``--allow-private``) turns it off.
+    """
+
+    def __init__(self):
+        self._cache: dict[str, str | None] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if crawler.settings.getbool("TONLE_ALLOW_PRIVATE"):
+            raise NotConfigured
+        return cls()
+
+    def process_request(self, request, spider=None):
+        host = urlsplit(request.url).hostname or ""
+        if host not in self._cache:
+            self._cache[host] = private_address(host)
+        if self._cache[host]:
+            raise IgnoreRequest(
+                f"refused {request.url}: {host} is a private address ({self._cache[host]}); "
+                "use --allow-private to crawl it")
+        return None

@@ -1,0 +1,28 @@
+"""The crawl report: what was fetched, stored, skipped and why, per source."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+
+@dataclass
+class CrawlReport:
+    counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    problems: list[dict] = field(default_factory=list)  # errors and refusals, each with URL and reason
+    skipped: list[dict] = field(default_factory=list)  # non-article pages, each with URL and reason
+
+    def count(self, source: str, what: str, n: int = 1) -> None:
+        self.counts[source][what] += n
+
+    def problem(self, source: str, url: str, reason: str) -> None:
+        self.counts[source]["errors"] += 1
+        self.problems.append({"source": source, "url": url, "reason": reason})
+
+    def skip(self, source: str, url: str, reason: str) -> None:
+        self.counts[source]["not articles"] += 1
+        self.skipped.append({"source": source, "url": url, "reason": reason})
+
+    def as_dict(self) -> dict:
+        return {"counts": {s: dict(c) for s, c in self.counts.items()}, "problems": self.problems,
+                "skipped": self.skipped}

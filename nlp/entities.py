@@ -1,0 +1,401 @@
+"""People, organisations and countries of a document (the ``tonle_entities`` component).
+
+The small English model tags Khmer, Lao and Burmese names as places or facilities, so a
+person is found from several cues: the model's PERSON label, an honorific or title before a
+capitalised run of words, an appositive title after it, or being the one who speaks. A
+gazetteer of the region's institutions makes organisations and their countries reliable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from nlp.countries import CAPITALS, CURRENCY_WORDS, DEMONYMS, KINGDOMS, country_names
+from nlp.lexicon import NOT_NAMES, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS, TITLE_WORDS
+from nlp.names import FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, name_key, name_tokens
+
+# Honorifics written before names (multi-token ones are matched token by token).
+NAME_PREFIXES = {"h.e.", "h.e", "samdech", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "u", "daw",
+                 "pol", "gen", "gen.", "lt", "lt.", "maj", "maj.", "col", "col.", "brig", "capt", "sen",
+                 "oknha", "lok", "chumteav", "khun", "excellency", "general", "lieutenant", "colonel", "major",
+                 "police", "madam", "prof", "prof.", "admiral", "adm", "sgt", "techo", "akka", "moha", "sena",
+                 "padei", "neak", "okhna", "tep", "pol.", "lt-gen", "maj-gen", "lt-col", "senior", "captain"}
+
+
+@dataclass
+class Person:
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    title: str | None = None
+    organisation: str | None = None
+    country: str | None = None
+    gender: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "aliases": sorted(self.aliases - {self.name}), "title": self.title,
+                "organisation": self.organisation, "country": self.country}
+
+
+@dataclass
+class Organisation:
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    country: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "aliases": sorted(self.aliases - {self.name}), "country": self.country}
+
+
+def _is_cap(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and (token.is_alpha or "-" in text or "'" in text) \
+        and text.lower() not in NOT_NAMES
+
+
+class EntityLinker:
+    """Finds people (with title, organisation and country), organisations and countries."""
+
+    def __init__(self, nlp, organisations: list[dict]):
+        self.vocab = nlp.vocab
+        self.orgs = {}
+        self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.region_keys = set()
+        for i, org in enumerate(organisations):
+            key = f"ORG{i}"
+            self.orgs[key] = org
+            forms = [org["name"], *org.get("aliases", [])]
+            forms += [f"the {f}" for f in forms if f[0].isupper() and f.split()[0] not in ("the", "The")]
+            self.org_matcher.add(key, [nlp.make_doc(f) for f in forms])
+            if org.get("kind") == "region":
+                self.region_keys.add(key)
+        self.country_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for code, forms in country_names().items():
+            self.country_matcher.add(f"NAME_{code}", [nlp.make_doc(f) for f in forms])
+        for code, forms in DEMONYMS.items():
+            self.country_matcher.add(f"DEMONYM_{code}", [nlp.make_doc(f) for f in forms])
+        for code, forms in CAPITALS.items():
+            self.country_matcher.add(f"CAPITAL_{code}", [nlp.make_doc(f) for f in forms])
+
+    # ------------------------------------------------------------------ organisations
+
+    def _find_orgs(self, doc: Doc) -> tuple[list[Organisation], dict[int, Organisation], set[int]]:
+        orgs: dict[str, Organisation] = {}
+        token_org: dict[int, Organisation] = {}
+        region_tokens: set[int] = set()
+        matches = sorted(self.org_matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        taken: set[int] = set()
+        for match_id, start, end in matches:
+            if any(i in taken for i in range(start, end)):
+                continue
+            key = self.vocab.strings[match_id]
+            span = doc[start:end]
+            if doc[start].lower_ == "the":
+                span = doc[start + 1:end]
+            taken.update(range(start, end))
+            if key in self.region_keys:
+                region_tokens.update(range(start, end))
+                continue
+            entry = self.orgs[key]
+            org = orgs.setdefault(entry["name"], Organisation(entry["name"], country=entry.get("country") or None))
+            org.aliases.add(span.text)
+            org.mentions.append(span)
+            for i in range(span.start, span.end):
+                token_org[i] = org
+        # The model's ORG spans that the gazetteer does not know, when they look like institutions.
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or any(i in taken or i in region_tokens for i in range(ent.start, ent.end)):
+                continue
+            span = ent
+            while len(span) and span[0].lower_ in ("the", "a", "an"):
+                span = span[1:]
+            while len(span) and span[-1].is_punct:
+                span = span[:-1]
+            if not len(span) or not any(t.lower_ in ORG_HEADS for t in span) and not span.text.isupper():
+                continue
+            if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:
+                continue
+            # "The National Authority for Combating Drugs (NACD" : split an acronym in brackets.
+            text = re.sub(r"\s*\(.*$", "", span.text)
+            org = orgs.setdefault(text, Organisation(text))
+            org.aliases.add(text)
+            org.mentions.append(span)
+            for i in range(span.start, span.end):
+                token_org[i] = org
+        self._link_acronyms(doc, orgs, token_org)
+        return list(orgs.values()), token_org, region_tokens
+
+    @staticmethod
+    def _link_acronyms(doc: Doc, orgs: dict[str, Organisation], token_org: dict[int, Organisation]) -> None:
+        """"Full Name (ACR)": the acronym becomes an alias of the full name, and later uses of it link."""
+        for m in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", doc.text):
+            acr = m.group(1)
+            span = doc.char_span(m.start(1), m.end(1))
+            if span is None:
+                continue
+            before = doc[max(0, span.start - 2)]
+            owner = token_org.get(before.i)
+            if owner is None:
+                continue
+            owner.aliases.add(acr)
+            dup = orgs.get(acr)
+            if dup is not None and dup is not owner:
+                owner.mentions.extend(dup.mentions)
+                for i, o in list(token_org.items()):
+                    if o is dup:
+                        token_org[i] = owner
+                del orgs[acr]
+        by_alias = {a: o for o in orgs.values() for a in o.aliases}
+        for token in doc:
+            if token.i not in token_org and token.text in by_alias and token.text.isupper():
+                org = by_alias[token.text]
+                token_org[token.i] = org
+                org.mentions.append(doc[token.i:token.i + 1])
+
+    # ------------------------------------------------------------------ countries
+
+    def _find_countries(self, doc: Doc, blocked: set[int], home: str | None) -> list[str]:
+        return list(self._country_counts(doc, blocked, home))
+
+    def _country_counts(self, doc: Doc, blocked: set[int], home: str | None) -> Counter:
+        counts: Counter[str] = Counter()
+        for match_id, start, end in self.country_matcher(doc):
+            if any(i in blocked for i in range(start, end)):
+                continue
+            kind, code = self.vocab.strings[match_id].split("_", 1)
+            if end < len(doc) and doc[end].lower_ in CURRENCY_WORDS:
+                continue
+            if kind == "CAPITAL":
+                # A capital counts when it stands for its government: it acts or owns.
+                head = doc[end - 1]
+                acts = head.dep_ in ("nsubj", "nsubjpass") or (end < len(doc) and doc[end].text in ("'s", "’s"))
+                if not acts:
+                    continue
+            counts[code] += 1
+        for token in doc:
+            if token.text == "Kingdom" and token.i > 0 and token.nbor(-1).lower_ == "the" and token.i not in blocked:
+                code = home if home in KINGDOMS else next((c for c in counts if c in KINGDOMS), None)
+                if code:
+                    counts[code] += 1
+        return counts
+
+    # ------------------------------------------------------------------ people
+
+    def _name_runs(self, doc: Doc, blocked: set[int]) -> list[Span]:
+        """Maximal runs of capitalised words (names), honorific prefixes excluded."""
+        runs = []
+        i = 0
+        while i < len(doc):
+            t = doc[i]
+            if i in blocked or not _is_cap(t) or t.lower_ in NAME_PREFIXES and i + 1 < len(doc) and _is_cap(doc[i + 1]):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in blocked and _is_cap(doc[j]) and doc[j].lower_ not in TITLE_WORDS:
+                j += 1
+            if j > i:
+                runs.append(doc[i:j])
+                i = j
+            else:
+                i += 1
+        return runs
+
+    @staticmethod
+    def _prefix_tokens(run: Span) -> list[Token]:
+        """Honorific and title tokens just before a run ("H.E. Pol Gen", "secretary of state")."""
+        doc = run.doc
+        out = []
+        k = run.start - 1
+        while k >= 0 and (doc[k].lower_ in NAME_PREFIXES or doc[k].lower_ in TITLE_WORDS or doc[k].lower_ == "of"
+                          and out):
+            out.insert(0, doc[k])
+            k -= 1
+        return out
+
+    @staticmethod
+    def _appositive_title(run: Span) -> tuple[str | None, int | None]:
+        """"Keo Vannak, deputy director of the NACD," -> ("deputy director", index of the org part)."""
+        doc = run.doc
+        k = run.end
+        if k >= len(doc) - 1 or doc[k].text != ",":
+            return None, None
+        k += 1
+        while k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+            k += 1
+        start = k
+        while k < len(doc) and (doc[k].lower_ in TITLE_WORDS or doc[k].lower_ in TITLE_HEADS or
+                                doc[k].pos_ == "NOUN" and k > start and doc[k].lower_ not in ORG_HEADS):
+            k += 1
+        if k == start or not any(doc[x].lower_ in TITLE_HEADS for x in range(start, k)):
+            return None, None
+        title = doc[start:k].text
+        return title, k
+
+    def _is_speaker_subject(self, run: Span) -> bool:
+        head = run[-1]
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SPEECH_VERBS:
+            return True
+        # inverted attribution: "..., warned Honn."
+        prev = run.doc[run.start - 1] if run.start > 0 else None
+        return bool(prev is not None and prev.lemma_ in SPEECH_VERBS and prev.tag_ in ("VBD", "VBZ"))
+
+    def _find_people(self, doc: Doc, token_org: dict[int, Organisation], blocked: set[int]) -> list[Person]:
+        person_tokens = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+        people: list[Person] = []
+        singles: list[Span] = []
+        for run in self._name_runs(doc, blocked | set(token_org)):
+            prefix = self._prefix_tokens(run)
+            title, org_at = self._appositive_title(run)
+            has_prefix = any(t.lower_ in NAME_PREFIXES or t.lower_ in TITLE_HEADS or t.lower_ in TITLE_WORDS
+                             for t in prefix)
+            cues = sum([any(i in person_tokens for i in range(run.start, run.end)), has_prefix,
+                        title is not None, self._is_speaker_subject(run)])
+            if any(t.lower_ in ORG_HEADS for t in run) or any(t.ent_type_ in ("DATE", "TIME", "MONEY",
+                                                                              "CARDINAL") for t in run):
+                continue
+            if len(run) == 1:
+                singles.append(run)
+                continue
+            if cues == 0:
+                continue
+            person = self._person_from(run, prefix, title, org_at, token_org)
+            existing = next((p for p in people if p.key == person.key), None)
+            if existing:
+                existing.mentions.append(run)
+                existing.aliases.add(run.text)
+                existing.title = existing.title or person.title
+                existing.organisation = existing.organisation or person.organisation
+            else:
+                people.append(person)
+        # Single words: a part of a known person's name ("Honn", "Vannak"), or a one-word
+        # name with strong cues (Burmese names are sometimes a single word after U or Daw).
+        for run in singles:
+            word = name_tokens(run.text)
+            owner = self._owner(people, word, run.start)
+            if owner is not None:
+                owner.mentions.append(run)
+                owner.aliases.add(run.text)
+            elif self._prefix_tokens(run) and any(t.lower_ in ("u", "daw", "mr", "ms", "mrs", "dr")
+                                                  for t in self._prefix_tokens(run)):
+                people.append(self._person_from(run, self._prefix_tokens(run), None, None, token_org))
+        return people
+
+    @staticmethod
+    def _owner(people: list[Person], words: list[str], position: int) -> Person | None:
+        """The person a partial name refers to: the most recently mentioned one whose name has it."""
+        best, best_pos = None, -1
+        for p in people:
+            if words and set(words) <= set(name_tokens(p.name)):
+                last = max((m.start for m in p.mentions if m.start <= position), default=-1)
+                if last >= best_pos:
+                    best, best_pos = p, last
+        return best
+
+    def _person_from(self, run: Span, prefix: list[Token], title: str | None, org_at: int | None,
+                     token_org: dict[int, Organisation]) -> Person:
+        doc = run.doc
+        person = Person(run.text, aliases={run.text}, mentions=[run])
+        honorifics = [t.lower_.strip(".") for t in prefix]
+        if any(h in FEMALE_HONORIFICS for h in honorifics):
+            person.gender = "f"
+        elif any(h in MALE_HONORIFICS for h in honorifics):
+            person.gender = "m"
+        # Title and organisation from the pre-modifier: "Ministry secretary of state Bun Honn".
+        pre_title = [t for t in prefix if t.lower_ not in NAME_PREFIXES or t.lower_ in TITLE_HEADS]
+        k = run.start - len(prefix) - 1
+        org_before = None
+        while k >= 0 and (k in token_org or doc[k].text in ("'s", "’s")):
+            org_before = token_org.get(k, org_before)
+            k -= 1
+        if org_before is None and k >= 0 and doc[k].text in ("Ministry", "Ministry's", "Ministry’s"):
+            org_before = self._recent_org(doc, token_org, k, "ministry")
+        if prefix and any(t.lower_ in TITLE_HEADS or t.lower_ in TITLE_WORDS for t in pre_title):
+            words = [t for t in pre_title]
+            while words and words[0].lower_ in ("of",):
+                words.pop(0)
+            person.title = " ".join(t.text for t in words) or None
+            if person.title and person.title.split()[0] in ("Ministry", "Ministerial"):
+                person.title = " ".join(person.title.split()[1:]) or None
+                if org_before is None:
+                    org_before = self._recent_org(doc, token_org, run.start, "ministry")
+        if title:
+            person.title = title
+            k = org_at
+            while k is not None and k < len(doc) and doc[k].lower_ in ("of", "at", "for", "the", "with", "in",
+                                                                          "rights", "group", "ngo", "watchdog"):
+                k += 1
+            if k is not None and k < len(doc) and k in token_org:
+                org_before = token_org[k]
+            elif k is not None and k < len(doc) and _is_cap(doc[k]):
+                j = k
+                while j < len(doc) and (_is_cap(doc[j]) or doc[j].lower_ in ("of", "for", "and")):
+                    j += 1
+                while j > k and doc[j - 1].lower_ in ("of", "for", "and"):
+                    j -= 1
+                person.organisation = doc[k:j].text
+        if org_before is not None:
+            person.organisation = org_before.name
+            person.country = org_before.country
+        if person.title:
+            person.title = re.sub(r"^(the|a|an)\s+", "", person.title, flags=re.I).strip(" ,") or None
+            if person.title and person.title.lower() in {w for w in NAME_PREFIXES}:
+                person.title = None
+        return person
+
+    @staticmethod
+    def _recent_org(doc: Doc, token_org: dict[int, Organisation], before: int, head: str) -> Organisation | None:
+        for i in range(before - 1, -1, -1):
+            org = token_org.get(i)
+            if org is not None and head in org.name.lower():
+                return org
+        return None
+
+    # ------------------------------------------------------------------ component
+
+    def __call__(self, doc: Doc) -> Doc:
+        home = doc.user_data.get("tonle_home_country")
+        orgs, token_org, region_tokens = self._find_orgs(doc)
+        blocked_for_countries = set(token_org) | region_tokens
+        countries = self._find_countries(doc, blocked_for_countries, home)
+        country_tokens = set()
+        for _, start, end in self.country_matcher(doc):
+            country_tokens.update(range(start, end))
+        people = self._find_people(doc, token_org, country_tokens | region_tokens)
+        main = home or self._main_country(doc, blocked_for_countries)
+        for org in orgs:
+            if org.country is None and any(w in org.name.lower() for w in ("ministry", "police", "national")):
+                org.country = main
+        for person in people:
+            if person.organisation and person.country is None:
+                org = next((o for o in orgs if o.name == person.organisation), None)
+                person.country = org.country if org else None
+            if person.country is None:
+                person.country = self._nearby_country(person, blocked_for_countries) or main
+        doc._.people = people
+        doc._.organisations = orgs
+        doc._.countries = countries
+        doc._.token_org = token_org
+        return doc
+
+    def _main_country(self, doc: Doc, blocked: set[int]) -> str | None:
+        counts = self._country_counts(doc, blocked, None)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _nearby_country(self, person: Person, blocked: set[int]) -> str | None:
+        """A demonym in the sentence that introduces the person ("leading a Cambodian delegation")."""
+        sent = person.mentions[0].sent
+        for match_id, start, end in self.country_matcher(sent.as_doc()):
+            kind, code = self.vocab.strings[match_id].split("_", 1)
+            if kind == "DEMONYM":
+                return code
+        return None

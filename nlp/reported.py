@@ -1,0 +1,150 @@
+"""Reported (indirect) statements (the ``tonle_reported`` component).
+
+A verb of saying with a subject, and its content: a clause complement ("said that X"), an
+infinitive ("pledged to X" -> "X"), an object ("stressed the need for X"), a call ("called
+for X", "called on Y to X"), "according to S, X", and the inverted "X, warned S."
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from nlp.lexicon import INFINITIVE_VERBS, NEEDS_CLAUSE, OBJECT_VERBS, SPEECH_VERBS
+from nlp.statements import Statement
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+NOT_SPEAKERS = {"it", "there", "this", "that", "which", "who", "what"}
+
+
+def _subject(verb: Token) -> Token | None:
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:
+        # Inverted attribution: "..., warned Honn." puts Honn after the verb.
+        subj = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj", "oprd")
+                     and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in ("he", "she"))), None)
+        if subj is not None and not any(t.dep_ == "ccomp" and t.i < verb.i for t in verb.children):
+            subj = None
+    if subj is not None and subj.lower_ in NOT_SPEAKERS:
+        return None
+    return subj
+
+
+def _span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range -> char range, without leading "that"/"to"/commas or trailing punctuation."""
+    while start < end and (doc[start].lower_ in ("that", "to", ",", ":", "-", "–", "—") or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (")", "”", '"', "’") or
+                           doc[end - 1].is_space):
+        end -= 1
+    if end - start < 2:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _content(verb: Token) -> tuple[int, int] | None:
+    doc = verb.doc
+    sent = verb.sent
+    lemma = verb.lemma_
+    children = list(verb.children)
+    ccomp = next((c for c in children if c.dep_ == "ccomp"), None)
+    if ccomp is not None:
+        return _span(doc, ccomp.left_edge.i, ccomp.right_edge.i + 1)
+    xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
+    if lemma in INFINITIVE_VERBS and xcomp is not None:
+        return _span(doc, xcomp.left_edge.i, xcomp.right_edge.i + 1)
+    if lemma in ("call", "appeal"):
+        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")), None)
+        if prep is None:
+            dobj = next((c for c in children if c.dep_ == "dobj"), None)
+            if dobj is None or xcomp is None:
+                return None  # "a campaign called X" is no call
+            return _span(doc, dobj.left_edge.i, verb.right_edge.i + 1)
+        return _span(doc, prep.i + 1, max(prep.right_edge.i, verb.right_edge.i) + 1)
+    if lemma in NEEDS_CLAUSE:
+        return None
+    dobj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
+    if lemma in OBJECT_VERBS and dobj is not None:
+        return _span(doc, dobj.left_edge.i, _clause_end(verb) + 1)
+    prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "against", "about", "over")), None)
+    if lemma == "warn" and prep is not None:
+        return _span(doc, prep.i + 1, _clause_end(verb) + 1)
+    if lemma in ("urge", "pledge", "vow", "promise") and xcomp is not None:
+        return _span(doc, xcomp.left_edge.i, xcomp.right_edge.i + 1)
+    del sent
+    return None
+
+
+def _clause_end(verb: Token) -> int:
+    """Last token of the verb's own clause: its subtree, without a following conjoined clause."""
+    end = verb.i
+    for child in verb.rights:
+        if child.dep_ in ("conj", "cc") and child.pos_ in ("VERB", "AUX"):
+            break
+        if child.dep_ == "advcl" and child.lower_ in ("adding", "saying", "noting", "stressing"):
+            break
+        end = max(end, child.right_edge.i)
+    return min(end, verb.sent.end - 1)
+
+
+def _according_to(sent: Span) -> tuple[Token, tuple[int, int]] | None:
+    doc = sent.doc
+    for token in sent:
+        if token.lower_ == "according" and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "to":
+            phrase_end = token.i + 2
+            head = doc[phrase_end]
+            while phrase_end < sent.end and doc[phrase_end].text not in (",", ".", ";"):
+                phrase_end += 1
+            source = head
+            for t in doc[token.i + 2:phrase_end]:
+                if t.dep_ == "pobj" and t.head.i == token.i + 1:
+                    source = t
+            if token.i == sent.start or (token.i == sent.start + 1 and doc[sent.start].is_punct):
+                content = _span(doc, phrase_end + 1, sent.end)
+            else:
+                start = token.i - 1 if doc[token.i - 1].text == "," else token.i
+                content = _span(doc, sent.start, start)
+            if content:
+                return source, content
+    return None
+
+
+class ReportedSpeechExtractor:
+    def __call__(self, doc: Doc) -> Doc:
+        statements = list(doc._.statements or [])
+        quotes = [(s.start, s.end) for s in statements if s.type == "direct"]
+
+        def mostly_quoted(start: int, end: int) -> bool:
+            covered = sum(max(0, min(end, qe) - max(start, qs)) for qs, qe in quotes)
+            return covered >= 0.6 * (end - start)
+
+        def inside_quote(i: int) -> bool:
+            return any(qs <= i < qe for qs, qe in quotes)
+
+        for sent in doc.sents:
+            found = _according_to(sent)
+            if found and not inside_quote(found[0].idx):
+                source, (start, end) = found
+                if not mostly_quoted(start, end):
+                    statements.append(Statement("indirect", start, end, "according to", doc[source.i:source.i + 1],
+                                                sentence_start=sent.start_char, sentence_end=sent.end_char))
+            for token in sent:
+                if token.lemma_ not in SPEECH_VERBS or token.pos_ not in ("VERB",) or inside_quote(token.idx):
+                    continue
+                if token.tag_ in ("VBN",) and not any(c.dep_ == "aux" for c in token.children):
+                    continue  # "the report, released on Monday, ..." / "the said agreement"
+                subj = _subject(token)
+                if subj is None:
+                    continue
+                content = _content(token)
+                if content is None:
+                    continue
+                start, end = content
+                if mostly_quoted(start, end) or any(s.start == start and s.end == end for s in statements):
+                    continue
+                statements.append(Statement("indirect", start, end, token.text, doc[subj.i:subj.i + 1],
+                                            sentence_start=sent.start_char, sentence_end=sent.end_char))
+        statements.sort(key=lambda s: s.start)
+        doc._.statements = statements
+        return doc

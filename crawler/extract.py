@@ -34,7 +34,7 @@ VISIBLE_DATE = re.compile(
     re.I,
 )
 DATE_LABEL = re.compile(r"\b(published|posted|date|updated|last modified)\b", re.I)
-BYLINE = re.compile(r"^\s*(?:By|Written by|Reported by)[:\s]+([A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,4})", re.M)
+BYLINE = re.compile(r"^[ \t]*(?:By|Written by|Reported by)[: \t]+([A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+){0,4})", re.M)
 
 
 @dataclass
@@ -45,7 +45,7 @@ class Extracted:
     title: str | None
     author: str | None
     published: datetime | None
-    published_tz: str | None  # "page" offset or the outlet's zone name used for a zone-less date
+    published_tz: str | None  # the page's offset ("+07:00"), or the outlet's zone used for a zone-less date
     text: str
     language: str | None
     words: int
@@ -56,6 +56,14 @@ class Extracted:
         data = asdict(self)
         data["published"] = self.published.isoformat() if self.published else None
         return data
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text: BOM, then the HTTP or meta declaration, then detection; never an exception."""
+    from w3lib.encoding import html_to_unicode
+
+    content_type = f"text/html; charset={declared}" if declared else None
+    return html_to_unicode(content_type, data)[1]
 
 
 def _json_ld_objects(tree) -> list[dict]:
@@ -116,7 +124,7 @@ def parse_date(value: str, zone: tzinfo | None) -> tuple[datetime | None, str | 
     except (ValueError, OverflowError):
         return None, None
     if parsed.tzinfo is not None:
-        return parsed, "page"
+        return parsed, parsed.strftime("%z")[:3] + ":" + parsed.strftime("%z")[3:]
     if zone is None:
         return None, None
     return parsed.replace(tzinfo=zone), getattr(zone, "key", str(zone))
@@ -142,6 +150,31 @@ def _visible_date(tree, zone: tzinfo | None) -> tuple[datetime | None, str | Non
         if result[0]:
             return result
     return None, None
+
+
+def _page_title(tree) -> str | None:
+    """<title> without the site name suffix ("Headline - Vientiane Ledger")."""
+    title = tree.findtext(".//title") or ""
+    parts = re.split(r"\s+[-–|]\s+", title.strip())
+    if len(parts) > 1 and len(parts[-1].split()) <= 4:
+        parts = parts[:-1]
+    return " - ".join(parts) or None
+
+
+def _anchor_share(tree, text: str) -> float:
+    """Share of the body's words in link texts, list items and cut teasers: high for listings."""
+    anchors = {re.sub(r"\s+", " ", a.text_content()).strip().lower() for a in tree.xpath("//a")}
+    anchors = {a for a in anchors if len(a.split()) >= 3}
+    total = linked = 0
+    for para in text.split("\n\n"):
+        words = len(para.split())
+        total += words
+        key = re.sub(r"\s+", " ", para).strip().lower()
+        # A list item or a teaser cut short ("...") is how listings show their stories.
+        if key in anchors or any(key and key in a for a in anchors) or key.startswith("- ") or \
+                key.endswith(("…", "...", "read more", "more »")):
+            linked += words
+    return linked / total if total else 0.0
 
 
 def _language(text: str) -> str | None:
@@ -182,8 +215,8 @@ def extract_article(html: str, url: str, timezone: str | None = None, body_xpath
 
     title = article_ld.get("headline") or meta.get("og:title") or meta.get("twitter:title")
     if not title:
-        h1 = tree.xpath("//h1")
-        title = h1[0].text_content() if h1 else (tree.findtext(".//title") or None)
+        heading = tree.xpath("//h1|//*[contains(@class, 'title') and (self::h2 or self::h3)]")
+        title = heading[0].text_content() if heading else _page_title(tree)
     title = re.sub(r"\s+", " ", title).strip() if isinstance(title, str) and title.strip() else None
 
     author = _author_name(article_ld.get("author"))
@@ -221,7 +254,7 @@ def extract_article(html: str, url: str, timezone: str | None = None, body_xpath
         is_article, reason = False, f"too little text ({words} words)"
     elif published is None:
         is_article, reason = False, "no publication date"
-    elif link_words / page_words > 0.6:
+    elif link_words / page_words > 0.6 or _anchor_share(tree, text) > 0.2:
         is_article, reason = False, "mostly links (a listing page)"
     else:
         is_article, reason = True, "dated page with body text"

@@ -1,0 +1,422 @@
+"""Tonle's command line: parse, call, format. Every read command shares the output options."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+import tonle_config
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class UserError(click.ClickException):
+    """A mistake the user can fix: one clear line, no traceback."""
+
+
+# -- output -------------------------------------------------------------------------------
+
+def output_options(func):
+    func = click.option("--csv", "fmt", flag_value="csv", help="Comma-separated values.")(func)
+    func = click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON object per line.")(func)
+    func = click.option("--json", "fmt", flag_value="json", help="One JSON array.")(func)
+    func = click.option("--table", "fmt", flag_value="table", default=True, help="A table (the default).")(func)
+    return func
+
+
+def _plain(value):
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def emit_rows(rows: list[dict], fmt: str, title: str | None = None, empty: str = "Nothing found.") -> None:
+    if fmt == "json":
+        click.echo(json.dumps([{k: _plain(v) for k, v in r.items()} for r in rows], ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps({k: _plain(v) for k, v in r.items()}, ensure_ascii=False))
+    elif fmt == "csv":
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows({k: _plain(v) for k, v in r.items()} for r in rows)
+    else:
+        if not rows:
+            console.print(empty)
+            return
+        table = Table(title=title, show_lines=False, expand=False)
+        for col in rows[0]:
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(*("" if v is None else str(_plain(v)) for v in r.values()))
+        console.print(table)
+
+
+def local_time(value: datetime | None, zone: str | None) -> str | None:
+    """A stored instant shown in the zone it was published in."""
+    if value is None:
+        return None
+    tz = None
+    if zone and zone[0] in "+-":
+        sign = -1 if zone[0] == "-" else 1
+        hours, _, minutes = zone[1:].partition(":")
+        tz = timezone(sign * timedelta(hours=int(hours), minutes=int(minutes or 0)))
+    elif zone:
+        try:
+            tz = ZoneInfo(zone)
+        except (ValueError, KeyError):
+            tz = None
+    return (value.astimezone(tz) if tz else value).strftime("%Y-%m-%d %H:%M %z")
+
+
+def _config() -> tonle_config.Config:
+    try:
+        return tonle_config.load()
+    except tonle_config.ConfigError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _progress() -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err_console, transient=False)
+
+
+# -- commands -----------------------------------------------------------------------------
+
+def _version_message() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from nlp.pipeline import spacy_model_name
+
+    model = spacy_model_name()
+    try:
+        model_version = version(model.replace("_", "-"))
+    except PackageNotFoundError:
+        model_version = "?"
+    return (f"tonle {tonle_config.__version__}\nspaCy model: {model} {model_version}\n"
+            f"stance model: cue-verb rules (rules-1)")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, _p, v: (click.echo(_version_message()), ctx.exit()) if v else None,
+              help="Show the version and the models in use.")
+def cli():
+    """Tonle: who said what in the region's news.
+
+    Data lives in $TONLE_HOME (default ./tonle-data). Example: tonle demo
+    """
+
+
+@cli.command()
+@click.option("--source", "source_names", multiple=True, help="A source name from `tonle sources list`.")
+@click.option("--url", "urls", multiple=True, help="Any page of a site with no source entry (home, section, feed, sitemap).")
+@click.option("--allow-private", is_flag=True, help="Allow private and loopback addresses (local test sites).")
+def crawl(source_names, urls, allow_private):
+    """Fetch new articles from sources or sites.
+
+    Example: tonle crawl --source mekong-herald --url https://example.org/news/
+    """
+    config = _config()
+    sources = _select_sources(config, source_names, urls)
+    report = _crawl(config, sources, allow_private)
+    _print_crawl_report(report)
+
+
+def _select_sources(config, source_names, urls) -> list[dict]:
+    from crawler.sources import SourceError, adhoc_source, load_sources
+
+    try:
+        registry = load_sources([config.user_sources_path, *config.extra_sources])
+    except SourceError as exc:
+        raise UserError(str(exc)) from None
+    unknown = [n for n in source_names if n not in registry]
+    if unknown:
+        raise UserError(f"unknown source(s): {', '.join(unknown)}; see `tonle sources list`")
+    chosen = [registry[n].as_dict() for n in source_names]
+    for url in urls:
+        if not url.startswith(("http://", "https://")):
+            raise UserError(f"not an http(s) URL: {url}")
+        chosen.append(adhoc_source(url).as_dict())
+    if not chosen:
+        raise UserError("name what to crawl: --source NAME or --url URL")
+    for entry in chosen:
+        entry.pop("origin", None)
+    return chosen
+
+
+def _crawl(config, sources, allow_private, settings=None) -> dict:
+    from crawler.launch import CrawlError, run_crawl
+
+    with _progress() as progress:
+        task = progress.add_task("crawling", total=None)
+        stored = 0
+
+        def on_event(event):
+            nonlocal stored
+            if event.get("event") == "stored":
+                stored += 1
+                progress.update(task, description=f"crawling: {stored} articles stored", advance=1)
+
+        try:
+            return run_crawl(config, sources, allow_private=allow_private, settings=settings, on_event=on_event)
+        except CrawlError as exc:
+            raise UserError(str(exc)) from None
+
+
+def _print_crawl_report(report: dict) -> None:
+    rows = []
+    for source, counts in sorted(report.get("counts", {}).items()):
+        rows.append({"source": source, **{k: counts.get(k, 0) for k in (
+            "pages fetched", "articles found", "already stored", "not articles", "errors")}})
+    emit_rows(rows, "table", title="Crawl report", empty="Nothing was fetched.")
+    for problem in report.get("problems", [])[:20]:
+        err_console.print(f"[yellow]problem[/] {problem['source']}: {problem['url']}: {problem['reason']}")
+    err_console.print(f"{report.get('stored', 0)} new articles stored.")
+
+
+@cli.command()
+@click.option("--outlet", default=None, help="Only this outlet.")
+@click.option("--limit", default=50, show_default=True)
+@output_options
+def articles(outlet, limit, fmt):
+    """List stored articles, newest first.
+
+    Example: tonle articles --outlet mekong-herald --csv
+    """
+    import store
+    from store import queries
+
+    config = _config()
+    with _store_errors(), store.reader(config) as con:
+        cur = con.execute(queries.LIST_ARTICLES, {"outlet": outlet, "limit": limit})
+        cols = [d[0] for d in cur.description]
+        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    for r in rows:
+        r["published"] = local_time(r["published"], r.pop("published_tz"))
+    emit_rows(rows, fmt, title="Articles", empty="No articles yet: run `tonle crawl` or `tonle demo`.")
+
+
+class _store_errors:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        import store
+
+        if exc_type is not None and issubclass(exc_type, store.StoreError):
+            raise UserError(str(exc)) from None
+        return False
+
+
+@cli.command()
+@click.option("--all", "everything", is_flag=True, help="Process every article again (after an NLP upgrade).")
+def process(everything):
+    """Run the NLP over articles not yet processed and store what it finds.
+
+    Example: tonle process
+    """
+    _process(_config(), everything)
+
+
+def _process(config, everything=False) -> int:
+    from nlp.process import process_articles
+
+    with _store_errors(), _progress() as progress:
+        task = progress.add_task("loading the models", total=None)
+
+        def on_progress(done, total):
+            progress.update(task, description="processing articles", completed=done, total=total)
+
+        done = process_articles(config, on_progress=on_progress, reprocess=everything)
+        progress.update(task, description="processing articles", completed=done, total=done or 1)
+    err_console.print(f"{done} articles processed.")
+    return done
+
+
+@cli.command()
+@click.option("--source", "source_names", multiple=True, help="A source name from `tonle sources list`.")
+@click.option("--url", "urls", multiple=True, help="Any page of a site with no source entry.")
+@click.option("--allow-private", is_flag=True, help="Allow private and loopback addresses.")
+def run(source_names, urls, allow_private):
+    """Crawl, then process.
+
+    Example: tonle run --source mekong-herald
+    """
+    config = _config()
+    sources = _select_sources(config, source_names, urls)
+    _print_crawl_report(_crawl(config, sources, allow_private))
+    _process(config)
+
+
+@cli.command()
+@click.option("--limit", default=20, show_default=True)
+@output_options
+def quotes(limit, fmt):
+    """List statements, newest first, each with speaker, outlet, date and link.
+
+    Example: tonle quotes --limit 10 --jsonl
+    """
+    _show_quotes(_config(), limit, fmt)
+
+
+def _show_quotes(config, limit, fmt, title="Latest statements"):
+    import store
+    from store import queries
+
+    with _store_errors(), store.reader(config) as con:
+        cur = con.execute(queries.LATEST_STATEMENTS, {"limit": limit})
+        cols = [d[0] for d in cur.description]
+        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    out = []
+    for r in rows:
+        speaker = r["speaker"] + (f" ({r['speaker_title']})" if r.get("speaker_title") else "")
+        row = {"date": local_time(r["published"], r["published_tz"]), "speaker": speaker,
+               "statement": r["text"], "type": r["type"], "stance": r["stance"], "topic": r["topic"],
+               "outlet": r["outlet"], "url": r["url"]}
+        if fmt == "table":  # the terminal gets what fits; the other formats get everything
+            row = {"date": row["date"][:10] if row["date"] else "", "speaker": speaker,
+                   "statement": _clip(r["text"], 150), "stance": r["stance"], "outlet": r["outlet"]}
+        out.append(row)
+    emit_rows(out, fmt, title=title, empty="No statements yet: run `tonle process`.")
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
+@click.option("--url", default=None, help="The page's URL, for HTML input.")
+def extract(files, fmt, url):
+    """Run the NLP on text or HTML files and print the eval format, one JSON line per file.
+
+    Example: tonle extract article.txt page.html > pred.jsonl
+    """
+    from nlp.pipeline import analyse, build_pipeline
+
+    texts = []
+    for name in files:
+        path = Path(name)
+        if not path.is_file():
+            raise UserError(f"no such file: {name}")
+        texts.append((path, _read_document(path, url)))
+    nlp = build_pipeline(_config())
+    records = []
+    for (path, text), record in zip(texts, analyse(nlp, [(t, None) for _, t in texts]), strict=True):
+        doc_id = path.name.split(".")[0]
+        records.append({"id": doc_id, **record})
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+
+
+def _read_document(path: Path, url: str | None) -> str:
+    import gzip
+
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        try:
+            data = gzip.decompress(data)
+        except OSError as exc:
+            raise UserError(f"{path}: not a gzip file ({exc})") from None
+    name = path.name.lower()
+    if name.endswith((".html", ".htm", ".html.gz", ".htm.gz")):
+        from crawler.extract import decode_html, extract_text
+
+        return extract_text(decode_html(data), url)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text; convert it first (e.g. iconv -t utf-8)") from None
+
+
+@cli.command()
+@click.argument("file")
+@click.option("--url", default=None, help="The page's URL (helps extraction and resolves links).")
+@click.option("--timezone", default=None, help="The outlet's zone, for dates printed without one.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (title, published, author, language, text).")
+def parse(file, url, timezone, as_json):
+    """Extract the article from one saved page (.html or .html.gz).
+
+    Example: tonle parse page.html.gz --url https://example.org/news/1 --json
+    """
+    import gzip
+
+    from crawler.extract import decode_html, extract_article
+
+    path = Path(file)
+    if not path.is_file():
+        raise UserError(f"no such file: {file}")
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except OSError as exc:
+            raise UserError(f"{path}: broken gzip file ({exc})") from None
+    found = extract_article(decode_html(data), url or "", timezone)
+    record = found.as_json()
+    record["articleBody"] = record["text"]
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False))
+        return
+    for key in ("title", "published", "author", "language", "words", "is_article", "reason"):
+        console.print(f"[bold]{key}[/]: {record[key]}")
+    console.print()
+    console.print(found.text)
+
+
+@cli.command()
+def demo():
+    """Serve the bundled sample outlets on 127.0.0.1, crawl them with Scrapy, process, and show
+    what an analyst sees first.
+
+    Example: tonle demo
+    """
+    import store
+    from samples.server import sample_sources, serve
+    from store import queries
+
+    config = _config()
+    err_console.print(f"[bold]Tonle demo[/]: data in {config.home.resolve()}")
+    with serve(preferred_ports=True) as bases:
+        for name, base in bases.items():
+            err_console.print(f"  serving sample outlet {name} at {base}/")
+        fast = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 4}
+        _print_crawl_report(_crawl(config, sample_sources(bases), allow_private=True, settings=fast))
+    _process(config)
+    _show_quotes(config, 12, "table", title="Newest statements")
+    with _store_errors(), store.reader(config) as con:
+        counts = dict(zip(("articles", "duplicates", "people", "organisations", "statements"),
+                          con.execute(queries.COUNTS).fetchone(), strict=True))
+    console.print(f"[bold]{counts['articles']}[/] articles ({counts['duplicates']} syndicated copies), "
+                  f"[bold]{counts['people']}[/] people, [bold]{counts['organisations']}[/] organisations, "
+                  f"[bold]{counts['statements']}[/] statements.")
+    console.print("Next, try: [cyan]tonle quotes --jsonl[/], [cyan]tonle articles[/], "
+                  "[cyan]tonle extract ../shared/seed/article.txt[/], [cyan]tonle --help[/]")
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""Processing stored articles: read a batch, run the pipeline, write the batch back.
+
+The database is opened only per batch, so queries get in between; a killed run loses at
+most the batch in hand, which the next run does again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import store
+from nlp.pipeline import NLP_VERSION, analyse, build_pipeline
+from store import queries, write
+from tonle_config import Config
+
+
+def pending_articles(config: Config, version: str) -> list[tuple[int, str]]:
+    with store.reader(config) as con:
+        return [(r[0], r[1]) for r in con.execute(queries.ARTICLES_TO_PROCESS, {"version": version}).fetchall()]
+
+
+def process_articles(config: Config, nlp=None, on_progress: Callable[[int, int], None] | None = None,
+                     reprocess: bool = False) -> int:
+    """Run the NLP over articles not yet processed by this version; returns how many were done."""
+    nlp = nlp or build_pipeline(config)
+    version = f"{NLP_VERSION}+{nlp.get_pipe(nlp.pipe_names[-1]).version}"
+    if reprocess:
+        with store.writer(config) as con:
+            con.execute("UPDATE articles SET processed_version = NULL")
+    todo = pending_articles(config, version)
+    done = 0
+    size = config.process_batch_size
+    for i in range(0, len(todo), size):
+        batch = todo[i:i + size]
+        with store.reader(config) as con:
+            rows = {r[0]: (r[1], r[2]) for r in con.execute(
+                "SELECT id, body, country FROM articles WHERE id IN (SELECT unnest($ids))",
+                {"ids": [a for a, _ in batch]}).fetchall()}
+        records = list(analyse(nlp, [(rows[a][0], rows[a][1]) for a, _ in batch], batch_size=size))
+        with store.writer(config) as con:
+            write.save_analyses(con, zip([a for a, _ in batch], records, strict=True), version)
+        done += len(batch)
+        if on_progress:
+            on_progress(done, len(todo))
+    return done

@@ -11,7 +11,14 @@ from zoneinfo import ZoneInfo
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 import tonle_config
@@ -315,7 +322,7 @@ def extract(files, fmt, url):
         texts.append((path, _read_document(path, url)))
     nlp = build_pipeline(_config())
     records = []
-    for (path, text), record in zip(texts, analyse(nlp, [(t, None) for _, t in texts]), strict=True):
+    for (path, _text), record in zip(texts, analyse(nlp, [(t, None) for _, t in texts]), strict=True):
         doc_id = path.name.split(".")[0]
         records.append({"id": doc_id, **record})
     if fmt == "json":

@@ -17,21 +17,21 @@ BANDS = 16
 ROWS = NUM_PERM // BANDS
 SHINGLE = 5
 THRESHOLD = 0.5  # estimated Jaccard of 5-word shingles; a syndicated copy with a new intro stays above
-_PRIME = (1 << 61) - 1
+# Multiply-shift hashing: (a*x + b) mod 2^64, top 32 bits, with odd 64-bit a (uint64 wraps).
 _rng = np.random.RandomState(20240311)
-_A = _rng.randint(1, 1 << 31, size=NUM_PERM).astype(np.uint64)
-_B = _rng.randint(0, 1 << 31, size=NUM_PERM).astype(np.uint64)
+_A = (_rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64) << np.uint64(1)) | np.uint64(1)
+_B = _rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
 
 
 def signature(text: str) -> list[int]:
     """64 MinHash values (32-bit) of the text's 5-word shingles."""
     words = re.findall(r"\w+", text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    hashes = np.array([int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "little")
+    hashes = np.array([int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
                        for s in shingles], dtype=np.uint64)
-    # (a*x + b) mod p, with x < 2^32 and a, b < 2^31 the product stays inside uint64.
-    values = (np.outer(hashes, _A) + _B) % np.uint64(_PRIME)
-    return [int(v) & 0xFFFFFFFF for v in values.min(axis=0)]
+    with np.errstate(over="ignore"):
+        values = (np.outer(hashes, _A) + _B) >> np.uint64(32)
+    return [int(v) for v in values.min(axis=0)]
 
 
 def similarity(a: list[int], b: list[int]) -> float:

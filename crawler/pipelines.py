@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+
 from scrapy.exceptions import DropItem
 
 import store

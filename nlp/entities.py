@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.countries import CAPITALS, CURRENCY_WORDS, DEMONYMS, KINGDOMS, country_names
 from nlp.lexicon import NOT_NAMES, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS, TITLE_WORDS
-from nlp.names import FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, name_key, name_tokens
+from nlp.names import FEMALE_HONORIFICS, MALE_HONORIFICS, name_key, name_tokens
 
 # Honorifics written before names (multi-token ones are matched token by token).
 NAME_PREFIXES = {"h.e.", "h.e", "samdech", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "u", "daw",
@@ -311,7 +311,12 @@ class EntityLinker:
         elif any(h in MALE_HONORIFICS for h in honorifics):
             person.gender = "m"
         # Title and organisation from the pre-modifier: "Ministry secretary of state Bun Honn".
-        pre_title = [t for t in prefix if t.lower_ not in NAME_PREFIXES or t.lower_ in TITLE_HEADS]
+        # Ranks and honorifics at either end are not the title: "Provincial police chief Major General".
+        pre_title = list(prefix)
+        while pre_title and pre_title[-1].lower_ in NAME_PREFIXES:
+            pre_title.pop()
+        while pre_title and pre_title[0].lower_ in NAME_PREFIXES and pre_title[0].lower_ not in TITLE_HEADS:
+            pre_title.pop(0)
         k = run.start - len(prefix) - 1
         org_before = None
         while k >= 0 and (k in token_org or doc[k].text in ("'s", "’s")):
@@ -394,7 +399,7 @@ class EntityLinker:
     def _nearby_country(self, person: Person, blocked: set[int]) -> str | None:
         """A demonym in the sentence that introduces the person ("leading a Cambodian delegation")."""
         sent = person.mentions[0].sent
-        for match_id, start, end in self.country_matcher(sent.as_doc()):
+        for match_id, _start, _end in self.country_matcher(sent.as_doc()):
             kind, code = self.vocab.strings[match_id].split("_", 1)
             if kind == "DEMONYM":
                 return code

@@ -12,7 +12,7 @@ SPEECH_VERBS = {
     "maintain", "predict", "estimate", "find", "show", "recall", "thank", "lament", "hail",
 }
 # Verbs whose complement is an infinitive: "pledged to continue" -> "continue".
-INFINITIVE_VERBS = {"pledge", "vow", "promise", "commit", "agree", "undertake", "threaten", "offer", "vow"}
+INFINITIVE_VERBS = {"pledge", "vow", "promise", "commit", "agree", "undertake", "threaten", "offer"}
 # Verbs whose content is their object: "stressed the need for ..." -> "the need for ...".
 OBJECT_VERBS = {"stress", "express", "endorse", "appreciate", "emphasise", "emphasize", "underline",
                 "underscore", "welcome", "praise", "criticise", "criticize", "condemn", "reject", "deny",
@@ -32,7 +32,7 @@ TITLE_WORDS = {
     "researcher", "analyst", "expert", "lawyer", "professor", "mayor", "provincial", "envoy", "delegate",
     "leader", "member", "acting", "secretary-general", "superintendent", "captain", "brigadier", "country",
     "regional", "national", "police", "immigration", "customs", "foreign", "interior", "justice", "public",
-    "security", "affairs", "anti-drug", "narcotics", "drug", "spokesperson", "programme", "program", "manager",
+    "security", "affairs", "anti-drug", "narcotics", "drug", "programme", "program", "manager",
     "investigator", "prosecutor", "judge", "commissioner-general", "vice-president", "vice-minister",
     "vice-chairman", "deputy-director", "counsellor", "attaché", "consul", "consul-general", "ambassador-at-large",
     "lt", "gen", "pol", "maj", "col", "brig", "adm", "admiral", "sen", "cabinet", "first", "second",

@@ -7,6 +7,8 @@ for X", "called on Y to X"), "according to S, X", and the inverted "X, warned S.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from nlp.lexicon import INFINITIVE_VERBS, NEEDS_CLAUSE, OBJECT_VERBS, SPEECH_VERBS
@@ -110,6 +112,29 @@ def _according_to(sent: Span) -> tuple[Token, tuple[int, int]] | None:
     return None
 
 
+INVERTED = re.compile(
+    r"^(?P<content>[^“”\"]{12,}?),\s+(?P<verb>said|warned|added|noted|stressed|explained|insisted|"
+    r"cautioned|argued|claimed|pledged|urged|emphasised|emphasized)\s+"
+    r"(?P<speaker>(?:the\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,4})\s*[.!]?\s*$")
+
+
+def _inverted(sent: Span) -> tuple[Span, tuple[int, int], str] | None:
+    """"X, warned Honn." when the parser has not linked X to the verb."""
+    m = INVERTED.match(sent.text)
+    if not m:
+        return None
+    doc = sent.doc
+    speaker = doc.char_span(sent.start_char + m.start("speaker"), sent.start_char + m.end("speaker"),
+                            alignment_mode="expand")
+    content = _span(doc, sent.start, doc.char_span(sent.start_char + m.end("content") - 1,
+                                                   sent.start_char + m.end("content"),
+                                                   alignment_mode="expand").end)
+    if speaker is None or content is None:
+        return None
+    head = speaker.root
+    return doc[head.i:head.i + 1], content, m.group("verb")
+
+
 class ReportedSpeechExtractor:
     def __call__(self, doc: Doc) -> Doc:
         statements = list(doc._.statements or [])
@@ -129,6 +154,12 @@ class ReportedSpeechExtractor:
                 if not mostly_quoted(start, end):
                     statements.append(Statement("indirect", start, end, "according to", doc[source.i:source.i + 1],
                                                 sentence_start=sent.start_char, sentence_end=sent.end_char))
+            inverted = _inverted(sent)
+            if inverted and not inside_quote(sent.start_char):
+                speaker, (start, end), verb = inverted
+                statements.append(Statement("indirect", start, end, verb, speaker,
+                                            sentence_start=sent.start_char, sentence_end=sent.end_char))
+                continue
             for token in sent:
                 if token.lemma_ not in SPEECH_VERBS or token.pos_ not in ("VERB",) or inside_quote(token.idx):
                     continue

@@ -53,7 +53,6 @@ class SpeakerResolver:
             len(between) < 600
 
     def _resolve(self, token: Token, st: Statement) -> tuple[str, str] | None:
-        doc = self.doc
         # The subject phrase without its clauses: "Am Sam Ath, deputy director of ..., endorsed".
         phrase = [token] + [t for t in token.subtree if t.i != token.i and not any(
             a.dep_ in CLAUSE_DEPS for a in _path(t, token))]

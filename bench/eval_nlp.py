@@ -1,0 +1,54 @@
+"""Score `tonle extract` on the annotated development set with the reference scorer.
+
+    python bench/eval_nlp.py            # both splits (dev: rules were written from it; test: held out)
+    python bench/eval_nlp.py --split test
+
+Predictions go to bench/out/<split>-pred.jsonl; the scorer is ../shared/eval/score.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+SEED = ROOT.parent / "shared" / "seed" / "article.txt"
+SEED_GOLD = ROOT.parent / "shared" / "eval" / "seed-gold.jsonl"
+KEYS = ["full_F1", "statement_F1", "speaker_acc", "stance_macroF1", "people_F1", "title_acc", "org_F1",
+        "country_F1", "direct_F1", "indirect_F1"]
+
+
+def run_split(name: str, files: list[Path], gold: Path) -> dict:
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    pred = out / f"{name}-pred.jsonl"
+    tonle = Path(sys.executable).with_name("tonle")
+    with pred.open("w", encoding="utf-8") as f:
+        subprocess.run([str(tonle), "extract", *map(str, files)], stdout=f, check=True)
+    result = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred), "--json"], capture_output=True,
+                            text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", choices=["dev", "test", "seed", "all"], default="all")
+    args = parser.parse_args()
+    if not SCORER.exists():
+        sys.exit(f"the reference scorer is missing: {SCORER}")
+    splits = {"seed": ([SEED], SEED_GOLD)}
+    for name in ("dev", "test"):
+        splits[name] = (sorted((ROOT / "devset" / name).glob("*.txt")), ROOT / "devset" / f"{name}-gold.jsonl")
+    chosen = splits if args.split == "all" else {args.split: splits[args.split]}
+    rows = {name: run_split(name, files, gold) for name, (files, gold) in chosen.items()}
+    print(f"{'split':6s} " + " ".join(f"{k:>14s}" for k in KEYS))
+    for name, metrics in rows.items():
+        print(f"{name:6s} " + " ".join(f"{metrics[k]:14.3f}" for k in KEYS))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_cli_every_command_has_help_with_example(name):
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Example: tonle" in result.output
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_cli_every_command_is_in_readme(name):
+    from tests.conftest import ROOT
+
+    assert f"tonle {name}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_cli_version_names_models():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert "en_core_web_sm" in result.output and "stance model" in result.output
+
+
+@pytest.mark.parametrize("args,message", [
+    (["extract", "no/such/file.txt"], "no such file: no/such/file.txt"),
+    (["parse", "missing.html"], "no such file: missing.html"),
+    (["crawl", "--source", "nonexistent-outlet"], "unknown source(s): nonexistent-outlet"),
+    (["crawl"], "name what to crawl"),
+    (["crawl", "--url", "ftp://example.org/"], "not an http(s) URL"),
+])
+def test_cli_user_mistakes_get_one_clear_line(tonle_home, args, message):
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_extract_rejects_non_utf8_text(tonle_home, tmp_path):
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes("Caf\xe9 said".encode("latin-1"))
+    result = CliRunner().invoke(cli, ["extract", str(bad)])
+    assert result.exit_code != 0 and "not UTF-8" in result.output
+
+
+def test_cli_articles_on_empty_home_says_so(tonle_home):
+    result = CliRunner().invoke(cli, ["articles"])
+    assert result.exit_code == 0
+    assert "No articles yet" in result.output
+
+
+def test_cli_bad_config_is_one_line(tonle_home):
+    tonle_home.mkdir(parents=True)
+    (tonle_home / "config.toml").write_text("download_delay = [\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["articles"])
+    assert result.exit_code != 0 and "config.toml" in result.output

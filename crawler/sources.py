@@ -106,7 +106,10 @@ def parse_sources(text: str, origin: str) -> list[Source]:
 
 def bundled_sources() -> list[Source]:
     found = []
-    for entry in sorted(resources.files("crawler").joinpath("sources").iterdir(), key=lambda e: e.name):
+    folder = resources.files("crawler").joinpath("sources")
+    if not folder.is_dir():
+        return found
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
             found.extend(parse_sources(entry.read_text(encoding="utf-8"), f"crawler/sources/{entry.name}"))
     return found

@@ -111,8 +111,18 @@ def _version_message() -> str:
         model_version = version(model.replace("_", "-"))
     except PackageNotFoundError:
         model_version = "?"
-    return (f"tonle {tonle_config.__version__}\nspaCy model: {model} {model_version}\n"
-            f"stance model: cue-verb rules (rules-1)")
+    from nlp.stance_model import ARTIFACT_DIR
+
+    config = tonle_config.load()
+    if config.stance_component == "tonle_stance":
+        try:
+            meta = json.loads((ARTIFACT_DIR / "meta.json").read_text(encoding="utf-8"))
+            stance = f"{meta['version']} ({meta['encoder']})"
+        except (OSError, ValueError, KeyError):
+            stance = "missing: run `tonle train-stance`"
+    else:
+        stance = "cue-verb rules (rules-1)"
+    return f"tonle {tonle_config.__version__}\nspaCy model: {model} {model_version}\nstance model: {stance}"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -177,7 +187,9 @@ def _crawl(config, sources, allow_private, settings=None) -> dict:
                 progress.update(task, description=f"crawling: {stored} articles stored", advance=1)
 
         try:
-            return run_crawl(config, sources, allow_private=allow_private, settings=settings, on_event=on_event)
+            with _store_errors():
+                return run_crawl(config, sources, allow_private=allow_private, settings=settings,
+                                 on_event=on_event)
         except CrawlError as exc:
             raise UserError(str(exc)) from None
 
@@ -269,28 +281,31 @@ def run(source_names, urls, allow_private):
 
 @cli.command()
 @click.option("--limit", default=20, show_default=True)
+@click.option("--review", is_flag=True, help="Only statements whose stance the model is unsure of.")
 @output_options
-def quotes(limit, fmt):
+def quotes(limit, review, fmt):
     """List statements, newest first, each with speaker, outlet, date and link.
 
     Example: tonle quotes --limit 10 --jsonl
     """
-    _show_quotes(_config(), limit, fmt)
+    _show_quotes(_config(), limit, fmt, review=review)
 
 
-def _show_quotes(config, limit, fmt, title="Latest statements"):
+def _show_quotes(config, limit, fmt, title="Latest statements", review=False):
     import store
     from store import queries
 
+    params = {"limit": limit, "review_below": config.stance_review_below if review else None}
     with _store_errors(), store.reader(config) as con:
-        cur = con.execute(queries.LATEST_STATEMENTS, {"limit": limit})
+        cur = con.execute(queries.LATEST_STATEMENTS, params)
         cols = [d[0] for d in cur.description]
         rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
     out = []
     for r in rows:
         speaker = r["speaker"] + (f" ({r['speaker_title']})" if r.get("speaker_title") else "")
         row = {"date": local_time(r["published"], r["published_tz"]), "speaker": speaker,
-               "statement": r["text"], "type": r["type"], "stance": r["stance"], "topic": r["topic"],
+               "statement": r["text"], "type": r["type"], "stance": r["stance"],
+               "stance_score": None if r["stance_score"] is None else round(r["stance_score"], 3), "topic": r["topic"],
                "outlet": r["outlet"], "url": r["url"]}
         if fmt == "table":  # the terminal gets what fits; the other formats get everything
             row = {"date": row["date"][:10] if row["date"] else "", "speaker": speaker,
@@ -385,6 +400,28 @@ def parse(file, url, timezone, as_json):
         console.print(f"[bold]{key}[/]: {record[key]}")
     console.print()
     console.print(found.text)
+
+
+@cli.command("train-stance")
+@click.option("--epochs", default=8, show_default=True)
+def train_stance(epochs):
+    """Rebuild the stance model from nlp/data/stance (fixed seed, CPU, a few minutes) and print
+    its held-out figures beside the cue-verb rules baseline.
+
+    Example: tonle train-stance
+    """
+    from nlp.stance_model import ARTIFACT_DIR, train_and_evaluate
+
+    with _progress() as progress:
+        task = progress.add_task("training the stance model", total=epochs)
+
+        def log(message):
+            progress.update(task, advance=1, description=message)
+
+        card = train_and_evaluate(epochs=epochs, log=log)
+    err_console.print(f"saved {card['version']} to {ARTIFACT_DIR}")
+    rows = [{"metric": k, "value": v} for k, v in card["metrics"].get("heldout", {}).items()]
+    emit_rows(rows, "table", title="Held-out statements")
 
 
 @cli.command()

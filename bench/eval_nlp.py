@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,13 +23,17 @@ KEYS = ["full_F1", "statement_F1", "speaker_acc", "stance_macroF1", "people_F1",
         "country_F1", "direct_F1", "indirect_F1"]
 
 
-def run_split(name: str, files: list[Path], gold: Path) -> dict:
+def run_split(name: str, files: list[Path], gold: Path, baseline: bool = False) -> dict:
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    pred = out / f"{name}-pred.jsonl"
-    tonle = Path(sys.executable).with_name("tonle")
+    pred = out / f"{name}{'-baseline' if baseline else ''}-pred.jsonl"
+    if baseline:
+        command = [sys.executable, str(ROOT / "bench" / "baseline_textacy.py")]
+    else:
+        command = [str(Path(sys.executable).with_name("tonle")), "extract"]
     with pred.open("w", encoding="utf-8") as f:
-        subprocess.run([str(tonle), "extract", *map(str, files)], stdout=f, check=True)
+        subprocess.run([*command, *map(str, files)], stdout=f, check=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
     result = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred), "--json"], capture_output=True,
                             text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -44,10 +49,14 @@ def main() -> None:
     for name in ("dev", "test"):
         splits[name] = (sorted((ROOT / "devset" / name).glob("*.txt")), ROOT / "devset" / f"{name}-gold.jsonl")
     chosen = splits if args.split == "all" else {args.split: splits[args.split]}
-    rows = {name: run_split(name, files, gold) for name, (files, gold) in chosen.items()}
-    print(f"{'split':6s} " + " ".join(f"{k:>14s}" for k in KEYS))
+    rows = {}
+    for name, (files, gold) in chosen.items():
+        rows[name] = run_split(name, files, gold)
+        rows[f"{name} baseline"] = run_split(name, files, gold, baseline=True)
+    print("baseline = bare en_core_web_sm NER + textacy direct quotations (every stance neutral)")
+    print(f"{'split':15s} " + " ".join(f"{k:>14s}" for k in KEYS))
     for name, metrics in rows.items():
-        print(f"{name:6s} " + " ".join(f"{metrics[k]:14.3f}" for k in KEYS))
+        print(f"{name:15s} " + " ".join(f"{metrics[k]:14.3f}" for k in KEYS))
 
 
 if __name__ == "__main__":

@@ -19,8 +19,15 @@ class CrawlError(Exception):
 
 def run_crawl(config: Config, sources: list[dict], allow_private: bool = False, settings: dict | None = None,
               on_event: Callable[[dict], None] | None = None) -> dict:
-    """Crawl ``sources`` (source dicts) into the store; returns the crawl report."""
+    """Crawl ``sources`` (source dicts) into the store; returns the crawl report.
+
+    Raises store.DatabaseBusy before starting when another process is writing the database.
+    """
+    import store
+
     config.home.mkdir(parents=True, exist_ok=True)
+    with store.reader(config):
+        pass
     job = {"home": str(config.home), "sources": sources, "allow_private": allow_private,
            "settings": settings or {}}
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, dir=config.home) as f:

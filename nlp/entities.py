@@ -66,7 +66,7 @@ def _is_cap(token: Token) -> bool:
 class EntityLinker:
     """Finds people (with title, organisation and country), organisations and countries."""
 
-    def __init__(self, nlp, organisations: list[dict]):
+    def __init__(self, nlp, organisations: list[dict], places: list[str]):
         self.vocab = nlp.vocab
         self.orgs = {}
         self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -79,6 +79,8 @@ class EntityLinker:
             self.org_matcher.add(key, [nlp.make_doc(f) for f in forms])
             if org.get("kind") == "region":
                 self.region_keys.add(key)
+        self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.place_matcher.add("PLACE", [nlp.make_doc(p) for p in places])
         self.country_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for code, forms in country_names().items():
             self.country_matcher.add(f"NAME_{code}", [nlp.make_doc(f) for f in forms])
@@ -201,7 +203,8 @@ class EntityLinker:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and j not in blocked and _is_cap(doc[j]) and doc[j].lower_ not in TITLE_WORDS:
+            while j < len(doc) and j not in blocked and _is_cap(doc[j]) and doc[j].lower_ not in TITLE_WORDS \
+                    and not (j > i and doc[j].lower_ in NAME_PREFIXES and j + 1 < len(doc) and _is_cap(doc[j + 1])):
                 j += 1
             if j > i:
                 runs.append(doc[i:j])
@@ -216,30 +219,80 @@ class EntityLinker:
         doc = run.doc
         out = []
         k = run.start - 1
-        while k >= 0 and (doc[k].lower_ in NAME_PREFIXES or doc[k].lower_ in TITLE_WORDS or doc[k].lower_ == "of"
-                          and out):
+        while k >= 0 and (doc[k].lower_ in NAME_PREFIXES or doc[k].lower_ in TITLE_WORDS or
+                          doc[k].lower_ in ("of", "-") and out):
             out.insert(0, doc[k])
             k -= 1
         return out
 
     @staticmethod
-    def _appositive_title(run: Span) -> tuple[str | None, int | None]:
-        """"Keo Vannak, deputy director of the NACD," -> ("deputy director", index of the org part)."""
+    def _title_phrase(doc: Doc, k: int, limit: int) -> tuple[int, int, int] | None:
+        """A title phrase starting at or after ``k``: (title start, title end, head index).
+
+        "UNODC's country manager in Myanmar", "the task force commander", "Regional Representative
+        for Southeast Asia and the Pacific": words up to a title head, and its "for/of/at" tail.
+        """
+        head_at = None
+        j = k
+        while j < min(limit, len(doc)) and j - k < 10:
+            t = doc[j]
+            if t.text in (",", ".", ";", ":", "(", ")", "“", "”", '"') or t.pos_ in ("VERB", "AUX") or \
+                    t.lower_ in ("who", "which", "that"):
+                break
+            if t.lower_ in TITLE_HEADS:
+                head_at = j
+            j += 1
+        if head_at is None:
+            return None
+        start = k
+        for x in range(k, head_at):
+            if doc[x].text in ("'s", "’s"):
+                start = x + 1
+        while start < head_at and doc[start].lower_ in ("the", "a", "an", "its", "his", "her", "their"):
+            start += 1
+        end = head_at + 1
+        # A tail that is part of the title ("for Home Affairs", "of public security"), not the
+        # organisation the title is held in ("of the Narcotics Suppression Bureau").
+        if end + 1 < len(doc) and doc[end].lower_ in ("for", "of") and \
+                doc[end + 1].lower_ not in ("the", "a", "an") and doc[end + 1].ent_type_ != "ORG":
+            e = end + 1
+            while e < len(doc) and e - end < 8 and doc[e].text not in (",", ".", ";", ":", "(", "“", '"') \
+                    and doc[e].pos_ not in ("VERB", "AUX") and doc[e].lower_ not in ORG_HEADS:
+                e += 1
+            if e >= len(doc) or doc[e].lower_ not in ORG_HEADS:
+                end = e
+        return start, end, head_at
+
+    def _appositive_title(self, run: Span, token_org: dict) -> tuple[str | None, int | None, Organisation | None]:
+        """"Keo Vannak, deputy director of the NACD," -> ("deputy director of the NACD", org index, owner)."""
         doc = run.doc
         k = run.end
         if k >= len(doc) - 1 or doc[k].text != ",":
+            return None, None, None
+        found = self._title_phrase(doc, k + 1, run.sent.end)
+        if found is None:
+            return None, None, None
+        start, end, head = found
+        owner = next((token_org[x] for x in range(k + 1, head) if x in token_org), None)
+        while start < head and start in token_org:
+            start += 1  # "UNODC Regional Representative": the organisation is not the title
+        return doc[start:end].text, head + 1, owner
+
+    def _preceding_title(self, run: Span, prefix_len: int, token_org: dict):
+        """"A spokesman for Cambodia's National Police, Brig Gen Sar Thirith, said ..."."""
+        doc = run.doc
+        k = run.start - prefix_len - 1
+        if k < 1 or doc[k].text != ",":
             return None, None
-        k += 1
-        while k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
-            k += 1
-        start = k
-        while k < len(doc) and (doc[k].lower_ in TITLE_WORDS or doc[k].lower_ in TITLE_HEADS or
-                                doc[k].pos_ == "NOUN" and k > start and doc[k].lower_ not in ORG_HEADS):
-            k += 1
-        if k == start or not any(doc[x].lower_ in TITLE_HEADS for x in range(start, k)):
+        begin = k - 1
+        while begin > run.sent.start and doc[begin - 1].text not in (",", ";", ":", "“", '"') and k - begin < 12:
+            begin -= 1
+        found = self._title_phrase(doc, begin, k)
+        if found is None:
             return None, None
-        title = doc[start:k].text
-        return title, k
+        start, end, head = found
+        org = next((token_org[x] for x in range(head, k) if x in token_org), None)
+        return doc[start:min(end, k)].text, org
 
     def _is_speaker_subject(self, run: Span) -> bool:
         head = run[-1]
@@ -255,7 +308,7 @@ class EntityLinker:
         singles: list[Span] = []
         for run in self._name_runs(doc, blocked | set(token_org)):
             prefix = self._prefix_tokens(run)
-            title, org_at = self._appositive_title(run)
+            title, org_at, _ = self._appositive_title(run, token_org)
             has_prefix = any(t.lower_ in NAME_PREFIXES or t.lower_ in TITLE_HEADS or t.lower_ in TITLE_WORDS
                              for t in prefix)
             cues = sum([any(i in person_tokens for i in range(run.start, run.end)), has_prefix,
@@ -304,6 +357,9 @@ class EntityLinker:
     def _person_from(self, run: Span, prefix: list[Token], title: str | None, org_at: int | None,
                      token_org: dict[int, Organisation]) -> Person:
         doc = run.doc
+        owner = None
+        if title:
+            _, _, owner = self._appositive_title(run, token_org)
         person = Person(run.text, aliases={run.text}, mentions=[run])
         honorifics = [t.lower_.strip(".") for t in prefix]
         if any(h in FEMALE_HONORIFICS for h in honorifics):
@@ -348,6 +404,12 @@ class EntityLinker:
                 while j > k and doc[j - 1].lower_ in ("of", "for", "and"):
                     j -= 1
                 person.organisation = doc[k:j].text
+        if not person.title:
+            before_title, before_org = self._preceding_title(run, len(prefix), token_org)
+            if before_title:
+                person.title = before_title
+                org_before = org_before or before_org
+        org_before = org_before or owner
         if org_before is not None:
             person.organisation = org_before.name
             person.country = org_before.country
@@ -373,7 +435,7 @@ class EntityLinker:
         blocked_for_countries = set(token_org) | region_tokens
         countries = self._find_countries(doc, blocked_for_countries, home)
         country_tokens = set()
-        for _, start, end in self.country_matcher(doc):
+        for _, start, end in [*self.country_matcher(doc), *self.place_matcher(doc)]:
             country_tokens.update(range(start, end))
         people = self._find_people(doc, token_org, country_tokens | region_tokens)
         main = home or self._main_country(doc, blocked_for_countries)

@@ -13,7 +13,7 @@ from nlp.entities import EntityLinker
 from nlp.quotes import QuoteExtractor
 from nlp.reported import ReportedSpeechExtractor
 from nlp.speakers import SpeakerResolver
-from nlp.stance import CueStanceClassifier
+from nlp.stance import CueStanceClassifier, TransformerStanceClassifier
 
 for _name, _default in (("people", None), ("organisations", None), ("countries", None), ("statements", None),
                         ("token_org", None)):
@@ -28,9 +28,28 @@ def bundled_organisations() -> list[dict]:
     return tomllib.loads(text)["org"]
 
 
-@Language.factory("tonle_entities", default_config={"organisations": {"@misc": "tonle.organisations.v1"}})
-def make_entity_linker(nlp: Language, name: str, organisations: list[dict]) -> EntityLinker:
-    return EntityLinker(nlp, organisations)
+@spacy.registry.misc("tonle.places.v1")
+def bundled_places() -> list[str]:
+    """Place names people are not: the region's provinces (pycountry) and towns (nlp/data/places.txt)."""
+    import pycountry
+
+    suffixes = (" Sheng", " Shi", " Zizhiqu", " Province", " Region", " State", " Tebiexingzhengqu")
+    places = set()
+    for sub in pycountry.subdivisions:
+        if sub.country_code in ("KH", "TH", "VN", "LA", "MM", "CN"):
+            name = sub.name
+            for suffix in suffixes:
+                name = name.removesuffix(suffix)
+            places.update({sub.name, name})
+    text = (resources.files("nlp") / "data" / "places.txt").read_text(encoding="utf-8")
+    places.update(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return sorted(places)
+
+
+@Language.factory("tonle_entities", default_config={"organisations": {"@misc": "tonle.organisations.v1"},
+                                                    "places": {"@misc": "tonle.places.v1"}})
+def make_entity_linker(nlp: Language, name: str, organisations: list[dict], places: list[str]) -> EntityLinker:
+    return EntityLinker(nlp, organisations, places)
 
 
 @Language.factory("tonle_quotes")
@@ -46,6 +65,19 @@ def make_reported_extractor(nlp: Language, name: str) -> ReportedSpeechExtractor
 @Language.factory("tonle_speakers")
 def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolver:
     return SpeakerResolver()
+
+
+@spacy.registry.misc("tonle.stance_model.v1")
+def bundled_stance_model() -> tuple:
+    """The stance model trained by `tonle train-stance` and shipped in nlp/data/stance-model."""
+    from nlp.stance_model import load
+
+    return load()
+
+
+@Language.factory("tonle_stance", default_config={"model": {"@misc": "tonle.stance_model.v1"}, "batch_size": 32})
+def make_transformer_stance(nlp: Language, name: str, model: tuple, batch_size: int) -> TransformerStanceClassifier:
+    return TransformerStanceClassifier(model[0], model[1], batch_size)
 
 
 @Language.factory("tonle_stance_rules")

@@ -69,7 +69,7 @@ GROUP_WORDS = {"police", "officials", "authorities", "officers", "residents", "a
                "soldiers", "troops", "diplomats", "delegates", "participants", "organisers", "organizers"}
 MEDIA_WORDS = {"agency", "xinhua", "akp", "vna", "kpl", "newspaper", "outlet", "media", "broadcaster", "tv",
                "television", "radio", "daily", "times", "post", "herald", "tribune", "press"}
-NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+NOT_NAMES = {"january", "february", "march", "april", "june", "july", "august", "september",
              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "the", "a", "an", "this", "that", "these", "those", "in", "on", "at",
              "according", "meanwhile", "however", "but", "and", "he", "she", "they", "it", "we", "i",

@@ -24,7 +24,10 @@ def spacy_model_name(config: Config | None = None) -> str:
     return OFFICIAL_MODEL if importlib.util.find_spec(OFFICIAL_MODEL) else PYPI_MODEL
 
 
-def build_pipeline(config: Config | None = None, stance: str = "tonle_stance_rules") -> Language:
+def build_pipeline(config: Config | None = None, stance: str | None = None) -> Language:
+    """spaCy's English model plus Tonle's components; ``stance`` picks the stance component
+    (default from the configuration: the trained transformer, ``tonle_stance``)."""
+    stance = stance or (config.stance_component if config else "tonle_stance")
     nlp = spacy.load(spacy_model_name(config))
     nlp.add_pipe("tonle_entities")
     nlp.add_pipe("tonle_quotes")

@@ -59,7 +59,7 @@ TOPIC_RULES = [
 
 def rule_stance(text: str, cue: str) -> str:
     """The stance a cue-verb lexicon and content keywords give (the baseline)."""
-    cue_word = (cue or "").split()[-1] if cue else ""
+    cue_word = cue.split()[0] if cue and cue.split() else ""
     if cue.lower().startswith("call") or cue_word.lower() in ("urged", "urges"):
         return "call_for_cooperation" if COOPERATION.search(text) else "demand"
     for pattern, label in CUE_RULES:
@@ -96,3 +96,30 @@ class CueStanceClassifier:
             st.topic_score = None
         doc.user_data["tonle_stance_version"] = self.version
         return doc
+
+
+class TransformerStanceClassifier:
+    """Stance and topic from the trained MiniLM+LoRA model, batched across documents."""
+
+    def __init__(self, model, meta: dict, batch_size: int = 32):
+        self.model = model
+        self.version = meta["version"]
+        self.batch_size = batch_size
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 64):
+        from nlp.stance_model import StanceInput
+
+        docs = list(docs)
+        pending = [(doc, st) for doc in docs for st in doc._.statements]
+        items = [StanceInput(st.text(doc), st.cue, st.context(doc)) for doc, st in pending]
+        for (doc, st), result in zip(pending, self.model.predict(items, self.batch_size) if items else [],
+                                     strict=True):
+            st.stance, st.stance_score = result["stance"], result["stance_score"]
+            st.topic, st.topic_score = result["topic"], result["topic_score"]
+            st.embedding = result["embedding"]
+        for doc in docs:
+            doc.user_data["tonle_stance_version"] = self.version
+            yield doc

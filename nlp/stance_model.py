@@ -61,7 +61,9 @@ class StanceModel:
                  max_length: int = 128):
         import torch
         from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()
         path = path or encoder_path()
         self.torch = torch
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
@@ -286,7 +288,7 @@ def evaluate(model: StanceModel, rows: list[dict]) -> dict:
     }
 
 
-def train_and_evaluate(folder: Path = ARTIFACT_DIR, epochs: int = 6, log=None) -> dict:
+def train_and_evaluate(folder: Path = ARTIFACT_DIR, epochs: int = 8, log=None) -> dict:
     """Rebuild the artifact from the labelled data (fixed seed, CPU) and report held-out figures."""
     import torch
 

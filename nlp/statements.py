@@ -23,6 +23,7 @@ class Statement:
     topic: str | None = None
     topic_score: float | None = None
     needs_previous_speaker: bool = False  # an unattributed quote that continues the last speaker
+    embedding: object = None  # the stance model's statement embedding (numpy), for similarity search
 
     def text(self, doc) -> str:
         return doc.text[self.start:self.end]

@@ -99,12 +99,13 @@ LIMIT $limit
 """
 
 LATEST_STATEMENTS = """
-SELECT s.id, s.speaker, ap.title AS speaker_title, s.type, s.text, s.stance, s.topic,
+SELECT s.id, s.speaker, ap.title AS speaker_title, s.type, s.text, s.stance, s.stance_score, s.topic,
        a.outlet, a.published, a.published_tz, a.url
 FROM statements s
 JOIN articles a ON a.id = s.article_id
 LEFT JOIN article_people ap ON ap.article_id = s.article_id AND ap.person_id = s.person_id
 WHERE a.duplicate_of IS NULL
+  AND ($review_below IS NULL OR s.stance_score < $review_below)
 ORDER BY a.published DESC NULLS LAST, s.article_id DESC, s.start_char
 LIMIT $limit
 """

@@ -58,3 +58,21 @@ def test_cli_bad_config_is_one_line(tonle_home):
     (tonle_home / "config.toml").write_text("download_delay = [\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["articles"])
     assert result.exit_code != 0 and "config.toml" in result.output
+
+
+def test_cli_locked_database_names_the_writer(config):
+    import multiprocessing
+
+    from tests.test_store import _hold_writer
+
+    ready, release = multiprocessing.Event(), multiprocessing.Event()
+    proc = multiprocessing.get_context("fork").Process(target=_hold_writer, args=(config, ready, release))
+    proc.start()
+    try:
+        assert ready.wait(20)
+        result = CliRunner().invoke(cli, ["quotes"])
+    finally:
+        release.set()
+        proc.join(20)
+    assert result.exit_code != 0
+    assert "is writing to it" in result.output and "Traceback" not in result.output

@@ -81,6 +81,7 @@ class EntityLinker:
                 self.region_keys.add(key)
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.place_matcher.add("PLACE", [nlp.make_doc(p) for p in places])
+        self.place_names = set(places)
         self.country_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for code, forms in country_names().items():
             self.country_matcher.add(f"NAME_{code}", [nlp.make_doc(f) for f in forms])
@@ -92,6 +93,13 @@ class EntityLinker:
     # ------------------------------------------------------------------ organisations
 
     def _find_orgs(self, doc: Doc) -> tuple[list[Organisation], dict[int, Organisation], set[int]]:
+        places = {i for _, start, end in [*self.place_matcher(doc), *self.country_matcher(doc)]
+                  for i in range(start, end)}
+        # A dateline in capitals ("NAY PYI TAW, March 3 -") names a place.
+        i = 0
+        while i < len(doc) and (doc[i].is_upper and doc[i].is_alpha or doc[i].is_space):
+            places.add(i)
+            i += 1
         orgs: dict[str, Organisation] = {}
         token_org: dict[int, Organisation] = {}
         region_tokens: set[int] = set()
@@ -121,11 +129,9 @@ class EntityLinker:
             span = ent
             while len(span) and span[0].lower_ in ("the", "a", "an"):
                 span = span[1:]
-            while len(span) and span[-1].is_punct:
+            while len(span) and (span[-1].is_punct or span[-1].text in ("'s", "’s")):
                 span = span[:-1]
-            if not len(span) or not any(t.lower_ in ORG_HEADS for t in span) and not span.text.isupper():
-                continue
-            if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:
+            if not len(span) or not self._looks_like_org(span, places):
                 continue
             # "The National Authority for Combating Drugs (NACD" : split an acronym in brackets.
             text = re.sub(r"\s*\(.*$", "", span.text)
@@ -136,6 +142,34 @@ class EntityLinker:
                 token_org[i] = org
         self._link_acronyms(doc, orgs, token_org)
         return list(orgs.values()), token_org, region_tokens
+
+    GENERIC = {"royal", "regional", "national", "provincial", "the", "government", "lao", "thai", "khmer",
+               "vietnamese", "chinese", "cambodian", "burmese", "myanmar", "central", "local", "state"}
+    ORG_CONTEXT = {"group", "organisation", "organization", "ngo", "outlet", "newspaper", "company", "firm",
+                   "coalition", "network", "charity", "watchdog", "platform", "startup", "publication"}
+
+    def _looks_like_org(self, span: Span, blocked: set[int]) -> bool:
+        """The model's ORG spans that are institutions, not datelines, places or generic words."""
+        words = [t for t in span if not t.is_punct]
+        if not words:
+            return False
+        text = span.text
+        if text.isupper():
+            # An acronym (NACD) is an organisation; a dateline in capitals (VIENTIANE) is not.
+            return len(words) == 1 and 3 <= len(text) <= 6 and text.title() not in self.place_names \
+                and words[0].i not in blocked
+        if all(t.lower_ in ORG_HEADS or t.lower_ in self.GENERIC for t in words):
+            return False  # "Embassy", "Royal Government", "Army"
+        if words[0].lower_ in NAME_PREFIXES or all(t.i in blocked for t in words):
+            return False  # "Maj Gen ..." is a person; "Mae Sot" a place
+        if any(t.lower_ in ORG_HEADS for t in words):
+            return all(t.text[:1].isupper() or t.is_stop or not t.is_alpha for t in words)
+        # Without an institution word a capitalised name may as well be a person's: only
+        # with a cue ("rights group Equal Voice", "LotusShield (LS)").
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        return (before is not None and before.lower_ in self.ORG_CONTEXT) or (after is not None and after.text == "(")
 
     @staticmethod
     def _link_acronyms(doc: Doc, orgs: dict[str, Organisation], token_org: dict[int, Organisation]) -> None:

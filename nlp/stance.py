@@ -115,7 +115,7 @@ class TransformerStanceClassifier:
         docs = list(docs)
         pending = [(doc, st) for doc in docs for st in doc._.statements]
         items = [StanceInput(st.text(doc), st.cue, st.context(doc)) for doc, st in pending]
-        for (doc, st), result in zip(pending, self.model.predict(items, self.batch_size) if items else [],
+        for (_doc, st), result in zip(pending, self.model.predict(items, self.batch_size) if items else [],
                                      strict=True):
             st.stance, st.stance_score = result["stance"], result["stance_score"]
             st.topic, st.topic_score = result["topic"], result["topic_score"]

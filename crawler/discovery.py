@@ -28,6 +28,15 @@ class Link:
     date: str | None = None  # a publication date the feed or news sitemap gives
 
 
+def xml_is_broken(body: bytes) -> bool:
+    """Whether a feed or sitemap is malformed (it may still be read leniently)."""
+    try:
+        etree.fromstring(body.strip(), parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return True
+    return False
+
+
 def _xml(body: bytes):
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
     try:

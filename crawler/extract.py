@@ -37,6 +37,10 @@ DATE_LABEL = re.compile(r"\b(published|posted|date|updated|last modified)\b", re
 BYLINE = re.compile(r"^[ \t]*(?:By|Written by|Reported by)[: \t]+([A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+){0,4})", re.M)
 
 
+UNSPACED_LANGUAGES = {"th", "lo", "km", "my", "zh", "ja"}
+MOJIBAKE = re.compile("Ã[\x80-\xbf]|â€|á»|áº|Ä[\x80-\xbf]")
+
+
 @dataclass
 class Extracted:
     """What one page yields. ``is_article`` is False for listings, contact pages and the like."""
@@ -63,7 +67,14 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     from w3lib.encoding import html_to_unicode
 
     content_type = f"text/html; charset={declared}" if declared else None
-    return html_to_unicode(content_type, data)[1]
+    text = html_to_unicode(content_type, data)[1]
+    if MOJIBAKE.search(text):
+        # Declared in one charset, sent in another: UTF-8 read as Latin-1 leaves these marks.
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return text
 
 
 def _json_ld_objects(tree) -> list[dict]:
@@ -240,8 +251,10 @@ def extract_article(html: str, url: str, timezone: str | None = None, body_xpath
         body = tree.find("body")
         m = BYLINE.search((body if body is not None else tree).text_content())
         author = m.group(1).strip() if m else None
-    words = len(text.split())
     language = _language(text)
+    words = len(text.split())
+    if language in UNSPACED_LANGUAGES:
+        words = max(words, len(text) // 4)  # no spaces between words: estimate from characters
 
     og_type = (meta.get("og:type") or "").lower()
     marked_article = bool(article_ld) or og_type == "article"

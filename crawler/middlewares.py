@@ -29,17 +29,21 @@ class SsrfGuardMiddleware:
     redirects to 127.0.0.1 is refused too. ``TONLE_ALLOW_PRIVATE`` (``--allow-private``) turns it off.
     """
 
-    def __init__(self):
+    def __init__(self, allowed_hosts=()):
         self._cache: dict[str, str | None] = {}
+        self.allowed_hosts = set(allowed_hosts)
 
     @classmethod
     def from_crawler(cls, crawler):
         if crawler.settings.getbool("TONLE_ALLOW_PRIVATE"):
             raise NotConfigured
-        return cls()
+        # Named private hosts (a test site on 127.0.0.1) may be allowed while all others stay refused.
+        return cls(crawler.settings.getlist("TONLE_PRIVATE_ALLOWLIST"))
 
     def process_request(self, request, spider=None):
         host = urlsplit(request.url).hostname or ""
+        if host in self.allowed_hosts:
+            return None
         if host not in self._cache:
             self._cache[host] = private_address(host)
         if self._cache[host]:

@@ -68,7 +68,7 @@ class StorePipeline:
         self.buffer: list[dict] = []
         self.last_flush = time.monotonic()
         self.crawl_id: int | None = None
-        self.stored = 0
+        self.report = None
         self.events = events
 
     @classmethod
@@ -81,6 +81,7 @@ class StorePipeline:
         with store.writer(self.config) as con:
             self.crawl_id = write.start_crawl(con, [s["name"] for s in spider.sources])
         spider.crawl_id = self.crawl_id
+        self.report = spider.report
 
     def process_item(self, item, spider=None):
         row = dict(item)
@@ -95,7 +96,7 @@ class StorePipeline:
             return
         with store.writer(self.config) as con:
             stored = write.save_articles(con, self.buffer)
-        self.stored += stored
+        self.report.stored += stored
         for row in self.buffer:
             self.events("stored", url=row["url"], title=row.get("title"), outlet=row["outlet"],
                         duplicate_of=row.get("duplicate_of_url"))
@@ -105,6 +106,5 @@ class StorePipeline:
     def close_spider(self, spider):
         self.flush()
         report = spider.report.as_dict()
-        report["stored"] = self.stored
         with store.writer(self.config) as con:
             write.finish_crawl(con, self.crawl_id, report)

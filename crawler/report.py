@@ -11,6 +11,7 @@ class CrawlReport:
     counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     problems: list[dict] = field(default_factory=list)  # errors and refusals, each with URL and reason
     skipped: list[dict] = field(default_factory=list)  # non-article pages, each with URL and reason
+    stored: int = 0  # articles new to the store
 
     def count(self, source: str, what: str, n: int = 1) -> None:
         self.counts[source][what] += n
@@ -25,4 +26,4 @@ class CrawlReport:
 
     def as_dict(self) -> dict:
         return {"counts": {s: dict(c) for s, c in self.counts.items()}, "problems": self.problems,
-                "skipped": self.skipped}
+                "skipped": self.skipped, "stored": self.stored}

@@ -43,6 +43,7 @@ ITEM_PIPELINES = {
 # Tonle's own settings (set by crawler.run from the job).
 TONLE_HOME = "tonle-data"
 TONLE_ALLOW_PRIVATE = False
+TONLE_PRIVATE_ALLOWLIST: list[str] = []
 TONLE_STORE_BATCH = 20
 TONLE_MAX_LISTING_PAGES = 200
 TONLE_DISCOVERY_DEPTH = 2

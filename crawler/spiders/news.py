@@ -14,7 +14,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
 
 from crawler import discovery
-from crawler.extract import EXTRACTOR_VERSION, extract_article, parse_date
+from crawler.extract import EXTRACTOR_VERSION, decode_html, extract_article, parse_date
 from crawler.items import ArticleItem
 from crawler.report import CrawlReport
 from crawler.urls import canonical_url, same_site, site_of
@@ -75,6 +75,8 @@ class NewsSpider(scrapy.Spider):
             self.report.problem(src["name"], response.url, f"sitemap is not readable XML ({exc})")
             return
         self.report.count(src["name"], "sitemaps read")
+        if discovery.xml_is_broken(body):
+            self.report.problem(src["name"], response.url, f"broken sitemap XML, {len(links)} links read leniently")
         for url in children:
             if same_site(url, site_of(src["homepage"])):
                 yield self._request(url, self.parse_sitemap, {"source": src["name"]}, priority=20)
@@ -89,6 +91,8 @@ class NewsSpider(scrapy.Spider):
             self.report.problem(src["name"], response.url, f"feed is not readable XML ({exc})")
             return
         self.report.count(src["name"], "feeds read")
+        if discovery.xml_is_broken(response.body):
+            self.report.problem(src["name"], response.url, f"broken feed XML, {len(links)} links read leniently")
         for link in links:
             yield from self._article_request(src, link.url, link.date)
 
@@ -149,7 +153,9 @@ class NewsSpider(scrapy.Spider):
                 "latin-1").lower():
             self.report.skip(src["name"], response.url, "not an HTML page")
             return
-        found = extract_article(response.text, response.url, src["timezone"], src.get("body_xpath") or None)
+        encoding = response.headers.get("Content-Type", b"").decode("latin-1").partition("charset=")[2] or None
+        html = decode_html(response.body, encoding.strip(' "\'') if encoding else None)
+        found = extract_article(html, response.url, src["timezone"], src.get("body_xpath") or None)
         if not found.is_article:
             self.report.skip(src["name"], response.url, found.reason)
             # A page that is no article may still list articles (a section found by discovery).
@@ -186,4 +192,8 @@ class NewsSpider(scrapy.Spider):
         if failure.check(IgnoreRequest) and "robots.txt" in reason:
             self.report.skip(src, request.url, "disallowed by robots.txt")
             return
-        self.report.problem(src, request.url, reason)
+        # Report the page the crawl asked for; a redirect's target is part of the reason.
+        first = (request.meta.get("redirect_urls") or [request.url])[0]
+        if first != request.url:
+            reason = f"redirected to {request.url}: {reason}"
+        self.report.problem(src, first, reason)

@@ -16,7 +16,7 @@ import lxml.html
 import trafilatura
 from dateutil import parser as dateutil_parser
 
-EXTRACTOR_VERSION = "extract-1"
+EXTRACTOR_VERSION = "extract-2"
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
                  "opinionnewsarticle", "backgroundnewsarticle", "report", "pressrelease"}
@@ -37,6 +37,10 @@ DATE_LABEL = re.compile(r"\b(published|posted|date|updated|last modified)\b", re
 BYLINE = re.compile(r"^[ \t]*(?:By|Written by|Reported by)[: \t]+([A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+){0,4})", re.M)
 
 
+# Short lines that are page furniture, not article text.
+BOILERPLATE = re.compile(r"^(advertisement|read more|related|share this|subscribe|sign up|follow us|click here|"
+                         r"image|photo|getty images|copyright|©|all rights reserved|newsletter|listen to|"
+                         r"watch:|read next|recommended|more from|see also)\b", re.I)
 UNSPACED_LANGUAGES = {"th", "lo", "km", "my", "zh", "ja"}
 MOJIBAKE = re.compile("Ã[\x80-\xbf]|â€|á»|áº|Ä[\x80-\xbf]")
 
@@ -208,9 +212,13 @@ def extract_text(html: str, url: str | None = None, body_xpath: str | None = Non
                     paragraphs.append(t)
         if paragraphs:
             return "\n\n".join(paragraphs)
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
-                               favor_precision=True, deduplicate=False) or ""
-    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    text = trafilatura.extract(html, url=url, include_comments=False, favor_precision=True) or ""
+    # Precision mode sometimes drops half an article; then the balanced mode's text is the safer one.
+    balanced = trafilatura.extract(html, url=url, include_comments=False) or ""
+    if len(text.split()) < 0.5 * len(balanced.split()):
+        text = balanced
+    lines = (line.strip() for line in text.splitlines())
+    return "\n\n".join(line for line in lines if line and not (len(line.split()) <= 12 and BOILERPLATE.match(line)))
 
 
 def extract_article(html: str, url: str, timezone: str | None = None, body_xpath: str | None = None) -> Extracted:

@@ -25,6 +25,8 @@ import tonle_config
 
 console = Console()
 err_console = Console(stderr=True)
+if not console.is_terminal:
+    console.width = 160  # piped tables: wide enough to read; use --csv or --jsonl for machines
 
 
 class UserError(click.ClickException):
@@ -203,6 +205,91 @@ def _print_crawl_report(report: dict) -> None:
     for problem in report.get("problems", [])[:20]:
         err_console.print(f"[yellow]problem[/] {problem['source']}: {problem['url']}: {problem['reason']}")
     err_console.print(f"{report.get('stored', 0)} new articles stored.")
+
+
+@cli.group()
+def sources():
+    """The source registry: bundled outlets and your own ($TONLE_HOME/sources.toml).
+
+    Example: tonle sources list --country KH
+    """
+
+
+@sources.command("list")
+@click.option("--country", default=None, help="ISO alpha-2 code, e.g. KH.")
+@output_options
+def sources_list(country, fmt):
+    """List the registered sources.
+
+    Example: tonle sources list --country KH --csv
+    """
+    from crawler.sources import SourceError, load_sources
+
+    config = _config()
+    try:
+        registry = load_sources([config.user_sources_path, *config.extra_sources])
+    except SourceError as exc:
+        raise UserError(str(exc)) from None
+    rows = [{"name": s.name, "title": s.title, "country": s.country, "kind": s.kind, "feeds": len(s.feeds),
+             "sitemaps": len(s.sitemaps), "sections": len(s.sections),
+             "checked live": "yes" if s.checked_live else "not yet", "defined in": s.origin}
+            for s in sorted(registry.values(), key=lambda s: (s.country, s.name))
+            if country is None or s.country == country.upper()]
+    emit_rows(rows, fmt, title="Sources", empty="No sources match.")
+
+
+@sources.command("check")
+@click.argument("names", nargs=-1)
+@click.option("--allow-private", is_flag=True, help="Allow private and loopback addresses.")
+@output_options
+def sources_check(names, allow_private, fmt):
+    """Check sources live: reachable, robots.txt, feed or sitemap found, articles extracted, dates
+    found, and a verdict per source. Fetches a few articles per source and stores nothing.
+
+    Example: tonle sources check khmer-times bangkok-post
+    """
+    from crawler.report import verdict
+
+    config = _config()
+    chosen = _select_sources(config, names, ()) if names else _select_sources(
+        config, tuple(_registry_names(config)), ())
+    settings = {"TONLE_MAX_ARTICLES": 3, "ITEM_PIPELINES": {"crawler.pipelines.ValidatePipeline": 100}}
+    report = _crawl(config, chosen, allow_private, settings=settings)
+    rows = []
+    for source in chosen:
+        counts = report.get("counts", {}).get(source["name"], {})
+        problems = [p for p in report.get("problems", []) if p["source"] == source["name"]]
+        rows.append({"source": source["name"], "robots.txt": "read" if counts.get("robots.txt read") else "none",
+                     "feeds": counts.get("feeds read", 0), "sitemaps": counts.get("sitemaps read", 0),
+                     "articles": counts.get("articles found", 0), "dated": counts.get("articles with a date", 0),
+                     "problems": len(problems), "verdict": verdict(counts)})
+    emit_rows(rows, fmt, title="Source check")
+
+
+def _registry_names(config) -> list[str]:
+    from crawler.sources import SourceError, load_sources
+
+    try:
+        return sorted(load_sources([config.user_sources_path, *config.extra_sources]))
+    except SourceError as exc:
+        raise UserError(str(exc)) from None
+
+
+@cli.command()
+@click.option("--all", "everything", is_flag=True, help="Every article, not only those of an older extractor.")
+def reprocess(everything):
+    """Extract articles again from their stored pages (no network), then run the NLP on them.
+
+    Example: tonle reprocess --all
+    """
+    from crawler.reextract import reextract
+
+    config = _config()
+    with _store_errors(), _progress() as progress:
+        task = progress.add_task("re-extracting", total=None)
+        done = reextract(config, everything, on_progress=lambda d, t: progress.update(task, completed=d, total=t))
+    err_console.print(f"{done} articles re-extracted.")
+    _process(config)
 
 
 @cli.command()

@@ -24,3 +24,4 @@ class ArticleItem(scrapy.Item):
     minhash = scrapy.Field()
     duplicate_of_url = scrapy.Field()
     extractor_version = scrapy.Field()
+    outlet_timezone = scrapy.Field()

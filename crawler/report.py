@@ -27,3 +27,18 @@ class CrawlReport:
     def as_dict(self) -> dict:
         return {"counts": {s: dict(c) for s, c in self.counts.items()}, "problems": self.problems,
                 "skipped": self.skipped, "stored": self.stored}
+
+
+def verdict(counts: dict) -> str:
+    """A source check's verdict from its crawl counts."""
+    found = counts.get("articles found", 0)
+    dated = counts.get("articles with a date", 0)
+    discovered = counts.get("feeds read", 0) + counts.get("sitemaps read", 0)
+    if found and dated and discovered:
+        return "ok"
+    if found:
+        missing = [what for what, n in (("dates", dated), ("feed or sitemap", discovered)) if not n]
+        return "partial: no " + ", no ".join(missing)
+    if counts.get("listing pages read") or counts.get("robots.txt read"):
+        return "failing: reachable, but no article extracted"
+    return "failing: unreachable"

@@ -47,3 +47,4 @@ TONLE_PRIVATE_ALLOWLIST: list[str] = []
 TONLE_STORE_BATCH = 20
 TONLE_MAX_LISTING_PAGES = 200
 TONLE_DISCOVERY_DEPTH = 2
+TONLE_MAX_ARTICLES = 0  # per source; 0 = no limit (`tonle sources check` fetches a few)

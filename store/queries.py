@@ -19,17 +19,34 @@ ON CONFLICT (url) DO NOTHING
 INSERT_ARTICLE = """
 INSERT INTO articles (url, outlet, outlet_title, country, title, published, published_tz, author,
                       language, body, words, minhash, duplicate_of, crawl_id, fetched_at,
-                      extractor_version)
+                      extractor_version, outlet_timezone)
 VALUES ($url, $outlet, $outlet_title, $country, $title, $published, $published_tz, $author,
         $language, $body, $words, $minhash,
         (SELECT id FROM articles WHERE url = $duplicate_of_url), $crawl_id, $fetched_at,
-        $extractor_version)
+        $extractor_version, $outlet_timezone)
 ON CONFLICT (url) DO NOTHING
 """
 
 START_CRAWL = "INSERT INTO crawls (started_at, sources) VALUES (now(), $sources) RETURNING id"
 
 FINISH_CRAWL = "UPDATE crawls SET finished_at = now(), report = $report WHERE id = $id"
+
+PAGES_TO_REEXTRACT = """
+SELECT a.id, a.url, p.fetched_url, p.encoding, p.html_gz, a.outlet_timezone
+FROM articles a JOIN pages p ON p.url = a.url
+WHERE $all OR a.extractor_version <> $version
+ORDER BY a.id
+"""
+
+UPDATE_EXTRACTION = """
+UPDATE articles SET title = $title, author = $author,
+    -- a date the page no longer shows (one from a news sitemap) is kept, never dropped
+    published = coalesce($published, published),
+    published_tz = CASE WHEN $published IS NULL THEN published_tz ELSE $published_tz END,
+    language = $language, body = $body, words = $words, extractor_version = $extractor_version,
+    processed_version = NULL
+WHERE id = $id
+"""
 
 # -- processing --------------------------------------------------------------------------
 

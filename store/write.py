@@ -37,7 +37,7 @@ def save_articles(con: duckdb.DuckDBPyConnection, rows: Sequence[dict]) -> int:
             con.execute(queries.INSERT_ARTICLE, {k: row.get(k) for k in (
                 "url", "outlet", "outlet_title", "country", "title", "published", "published_tz", "author",
                 "language", "body", "words", "minhash", "duplicate_of_url", "crawl_id", "fetched_at",
-                "extractor_version")})
+                "extractor_version", "outlet_timezone")})
             stored += 1
     return stored
 

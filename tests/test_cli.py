@@ -76,3 +76,27 @@ def test_cli_locked_database_names_the_writer(config):
         proc.join(20)
     assert result.exit_code != 0
     assert "is writing to it" in result.output and "Traceback" not in result.output
+
+
+def test_cli_sources_list_shows_registry_and_user_entries(tonle_home):
+    tonle_home.mkdir(parents=True)
+    (tonle_home / "sources.toml").write_text(
+        '[[source]]\nname = "my-outlet"\ntitle = "My Outlet"\ncountry = "LA"\n'
+        'homepage = "https://example.org/"\ntimezone = "Asia/Vientiane"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["sources", "list", "--jsonl"])
+    import json
+
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    countries = {r["country"] for r in rows}
+    assert {"KH", "TH", "VN", "LA", "MM", "CN"} <= countries
+    assert len(rows) >= 21
+    assert any(r["name"] == "my-outlet" for r in rows)
+    assert all(r["checked live"] == "not yet" for r in rows)
+
+
+def test_cli_sources_bad_user_file_names_the_line(tonle_home):
+    tonle_home.mkdir(parents=True)
+    (tonle_home / "sources.toml").write_text('[[source]]\nname = "x"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["sources", "list"])
+    assert result.exit_code != 0
+    assert "sources.toml:1: source entry lacks" in result.output

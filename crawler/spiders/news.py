@@ -30,6 +30,7 @@ class NewsSpider(scrapy.Spider):
         self.known_urls = known_urls or set()
         self.requested: set[str] = set()
         self.listing_pages: dict[str, int] = {}
+        self.article_requests: dict[str, int] = {}
         self.report = CrawlReport()
         self.crawl_id = None
 
@@ -141,6 +142,12 @@ class NewsSpider(scrapy.Spider):
         if key in self.known_urls:
             self.report.count(src["name"], "already stored")
             return
+        # A check wants a few articles: stop once they are found, and bound the pages tried for them.
+        limit = self.settings.getint("TONLE_MAX_ARTICLES")
+        if limit and (self.report.counts[src["name"]]["articles found"] >= limit or
+                      self.article_requests.get(src["name"], 0) >= 10 * limit):
+            return
+        self.article_requests[src["name"]] = self.article_requests.get(src["name"], 0) + 1
         yield self._request(url, self.parse_page,
                             {"source": src["name"], "date_hint": date_hint, "depth": depth}, priority=0)
 
@@ -156,6 +163,9 @@ class NewsSpider(scrapy.Spider):
         encoding = response.headers.get("Content-Type", b"").decode("latin-1").partition("charset=")[2] or None
         html = decode_html(response.body, encoding.strip(' "\'') if encoding else None)
         found = extract_article(html, response.url, src["timezone"], src.get("body_xpath") or None)
+        limit = self.settings.getint("TONLE_MAX_ARTICLES")
+        if limit and found.is_article and self.report.counts[src["name"]]["articles found"] >= limit:
+            return
         if not found.is_article:
             self.report.skip(src["name"], response.url, found.reason)
             # A page that is no article may still list articles (a section found by discovery).
@@ -171,6 +181,8 @@ class NewsSpider(scrapy.Spider):
         if found.language != "en":
             self.report.count(src["name"], f"articles in language {found.language}")
         self.report.count(src["name"], "articles found")
+        if published is not None:
+            self.report.count(src["name"], "articles with a date")
         yield ArticleItem(
             url=canonical_url(response.url), fetched_url=response.url, fetched_at=datetime.now(UTC),
             status=response.status, content_type=response.headers.get("Content-Type", b"").decode("latin-1"),
@@ -178,6 +190,7 @@ class NewsSpider(scrapy.Spider):
             outlet=src["name"], outlet_title=src["title"], country=src.get("country") or None,
             title=found.title, published=published, published_tz=published_tz, author=found.author,
             language=found.language, body=found.text, words=found.words, extractor_version=EXTRACTOR_VERSION,
+            outlet_timezone=src["timezone"],
         )
 
     def on_error(self, failure):

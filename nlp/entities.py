@@ -403,7 +403,8 @@ class EntityLinker:
         # Title and organisation from the pre-modifier: "Ministry secretary of state Bun Honn".
         # Ranks and honorifics at either end are not the title: "Provincial police chief Major General".
         pre_title = list(prefix)
-        while pre_title and pre_title[-1].lower_ in NAME_PREFIXES:
+        while pre_title and pre_title[-1].lower_ in NAME_PREFIXES and not (
+                len(pre_title) > 1 and pre_title[-2].text == "-"):  # "secretary-general" stays whole
             pre_title.pop()
         while pre_title and pre_title[0].lower_ in NAME_PREFIXES and pre_title[0].lower_ not in TITLE_HEADS:
             pre_title.pop(0)
@@ -418,7 +419,7 @@ class EntityLinker:
             words = [t for t in pre_title]
             while words and words[0].lower_ in ("of",):
                 words.pop(0)
-            person.title = " ".join(t.text for t in words) or None
+            person.title = doc[words[0].i:words[-1].i + 1].text if words else None
             if person.title and person.title.split()[0] in ("Ministry", "Ministerial"):
                 person.title = " ".join(person.title.split()[1:]) or None
                 if org_before is None:

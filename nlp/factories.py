@@ -16,7 +16,7 @@ from nlp.speakers import SpeakerResolver
 from nlp.stance import CueStanceClassifier, TransformerStanceClassifier
 
 for _name, _default in (("people", None), ("organisations", None), ("countries", None), ("statements", None),
-                        ("token_org", None)):
+                        ("token_org", None), ("record", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -83,3 +83,25 @@ def make_transformer_stance(nlp: Language, name: str, model: tuple, batch_size: 
 @Language.factory("tonle_stance_rules")
 def make_rule_stance(nlp: Language, name: str) -> CueStanceClassifier:
     return CueStanceClassifier()
+
+
+class RecordMaker:
+    """Last component: the plain record on ``doc._.record``; with ``keep_objects`` off (worker
+    processes) the components' Python objects are dropped so the Doc can be serialised."""
+
+    def __init__(self):
+        self.keep_objects = True
+
+    def __call__(self, doc: Doc) -> Doc:
+        from nlp.pipeline import make_record
+
+        doc._.record = make_record(doc)
+        if not self.keep_objects:
+            for name in ("people", "organisations", "countries", "statements", "token_org"):
+                setattr(doc._, name, None)
+        return doc
+
+
+@Language.factory("tonle_record")
+def make_record_maker(nlp: Language, name: str) -> RecordMaker:
+    return RecordMaker()

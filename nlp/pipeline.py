@@ -34,6 +34,7 @@ def build_pipeline(config: Config | None = None, stance: str | None = None) -> L
     nlp.add_pipe("tonle_reported")
     nlp.add_pipe("tonle_speakers")
     nlp.add_pipe(stance)
+    nlp.add_pipe("tonle_record")
     return nlp
 
 
@@ -44,6 +45,12 @@ def model_versions(nlp: Language) -> dict:
 
 def doc_record(doc: Doc, doc_id: str | None = None) -> dict:
     """The record of ../shared/eval/FORMAT.md for one document."""
+    record = doc._.record or make_record(doc)
+    return {"id": doc_id, **record} if doc_id is not None else record
+
+
+def make_record(doc: Doc) -> dict:
+    """Plain data (JSON-ready) from the components' objects on the Doc."""
     people = [p.as_json() for p in doc._.people]
     statements = []
     for st in doc._.statements:
@@ -52,12 +59,11 @@ def doc_record(doc: Doc, doc_id: str | None = None) -> dict:
             "start": st.start, "end": st.end, "cue": st.cue, "stance": st.stance,
             "stance_score": st.stance_score, "topic": st.topic, "topic_score": st.topic_score,
             "sentence": st.context(doc),
+            "embedding": None if st.embedding is None else [round(float(v), 5) for v in st.embedding],
         })
     record = {"people": people, "organisations": [o.as_json() for o in doc._.organisations],
               "countries": list(doc._.countries), "statements": statements,
               "stance_model": doc.user_data.get("tonle_stance_version")}
-    if doc_id is not None:
-        record = {"id": doc_id, **record}
     return record
 
 
@@ -71,5 +77,13 @@ def analyse(nlp: Language, texts: Iterable[tuple[str, str | None]], batch_size: 
             doc.user_data["tonle_home_country"] = home
             yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        yield doc_record(doc)
+    # Worker processes send Docs back serialised: only the plain record may travel.
+    recorder = nlp.get_pipe("tonle_record") if "tonle_record" in nlp.pipe_names else None
+    if recorder is not None:
+        recorder.keep_objects = n_process == 1
+    try:
+        for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+            yield doc_record(doc)
+    finally:
+        if recorder is not None:
+            recorder.keep_objects = True

@@ -64,6 +64,7 @@ ARTICLES = ["ok-1", "ok-2", "flaky", "slow", "drop", "loop-a", "to-private", "bi
 
 class FaultHandler(BaseHTTPRequestHandler):
     counts: dict[str, int] = {}
+    agents: list[str] = []
     lock = threading.Lock()
 
     def log_message(self, format, *args):  # noqa: A002
@@ -81,6 +82,7 @@ class FaultHandler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802, C901 - one branch per fault
         path = self.path.split("?")[0]
         with self.lock:
+            self.agents.append(self.headers.get("User-Agent", ""))
             self.counts[path] = self.counts.get(path, 0) + 1
             count = self.counts[path]
         base = f"http://{self.headers['Host']}"
@@ -157,6 +159,7 @@ class FaultHandler(BaseHTTPRequestHandler):
 @contextmanager
 def fault_site():
     FaultHandler.counts = {}
+    FaultHandler.agents = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), FaultHandler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

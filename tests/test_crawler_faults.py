@@ -142,3 +142,16 @@ def test_crawl_killed_midway_resumes_and_stores_each_article_once(tmp_path):
     with store.reader(config) as con:
         total, distinct = con.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone()
     assert total == distinct == 18
+
+
+def test_crawl_identifies_itself_honestly(tmp_path):
+    import tonle_config
+    from tests.mockserver import FaultHandler
+
+    config = tonle_config.load(tmp_path)
+    (tmp_path / "config.toml").write_text('contact = "desk@example.org"\n', encoding="utf-8")
+    config = tonle_config.load(tmp_path)
+    with fault_site() as base:
+        run_crawl(config, [_source(base)], settings={**FAST, "TONLE_MAX_ARTICLES": 1})
+    agents = FaultHandler.agents
+    assert agents and all(a.startswith("TonleBot/") and "desk@example.org" in a for a in agents)

@@ -366,27 +366,82 @@ def run(source_names, urls, allow_private):
     _process(config)
 
 
+def _when(value: str | None, config) -> datetime | None:
+    """"2024-03-01", "March", "last week": a point in time in the configured zone."""
+    if not value:
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(value, settings={"TIMEZONE": config.timezone, "RETURN_AS_TIMEZONE_AWARE": True,
+                                               "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"})
+    if parsed is None:
+        raise UserError(f"not a date: {value!r} (try 2024-03-01 or 'March 2024')")
+    return parsed
+
+
+def statement_filter_options(func):
+    for option in reversed([
+        click.option("--speaker", help="A person by name or alias (\"Bun Honn\", \"Honn\")."),
+        click.option("--country", help="The speaker's country, ISO alpha-2 (KH)."),
+        click.option("--organisation", help="The speaker's organisation (name or acronym)."),
+        click.option("--stance", type=click.Choice(_stances()), help="One stance label."),
+        click.option("--topic", type=click.Choice(_topics()), help="One topic."),
+        click.option("--outlet", help="A source name."),
+        click.option("--since", help="From this date (\"2024-03-01\", \"March 2024\")."),
+        click.option("--until", help="Before this date."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _stances():
+    from nlp.stance import STANCES
+
+    return STANCES
+
+
+def _topics():
+    from nlp.stance import TOPICS
+
+    return TOPICS
+
+
 @cli.command()
-@click.option("--limit", default=20, show_default=True)
+@statement_filter_options
+@click.option("--search", "search", help="Words to find, ranked by BM25.")
+@click.option("--like", "like", help="Statements similar in meaning to this text.")
 @click.option("--review", is_flag=True, help="Only statements whose stance the model is unsure of.")
+@click.option("--limit", default=20, show_default=True)
 @output_options
-def quotes(limit, review, fmt):
-    """List statements, newest first, each with speaker, outlet, date and link.
+def quotes(speaker, country, organisation, stance, topic, outlet, since, until, search, like, review, limit, fmt):
+    """List statements, newest first (or best match first), with speaker and title, outlet, date and link.
 
-    Example: tonle quotes --limit 10 --jsonl
+    Example: tonle quotes --speaker "Bun Honn" --topic "drug control" --since "March 2024"
     """
-    _show_quotes(_config(), limit, fmt, review=review)
+    config = _config()
+    filters = dict(speaker=speaker, country=country, organisation=organisation, stance=stance, topic=topic,
+                   outlet=outlet, since=_when(since, config), until=_when(until, config),
+                   review_below=config.stance_review_below if review else None)
+    embedding = _embed(like) if like else None
+    _show_quotes(config, limit, fmt, search=search, embedding=embedding, **filters)
 
 
-def _show_quotes(config, limit, fmt, title="Latest statements", review=False):
+def _embed(text: str):
+    from nlp.stance_model import StanceInput, load
+
+    model, _ = load()
+    return model.predict([StanceInput(text, "", text)])[0]["embedding"]
+
+
+def _show_quotes(config, limit, fmt, title="Statements", search=None, embedding=None, **filters):
     import store
-    from store import queries
+    from store import read
 
-    params = {"limit": limit, "review_below": config.stance_review_below if review else None}
     with _store_errors(), store.reader(config) as con:
-        cur = con.execute(queries.LATEST_STATEMENTS, params)
-        cols = [d[0] for d in cur.description]
-        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        try:
+            rows = read.find_statements(con, limit=limit, search=search, embedding=embedding, **filters)
+        except read.QueryError as exc:
+            raise UserError(str(exc)) from None
     out = []
     for r in rows:
         speaker = r["speaker"] + (f" ({r['speaker_title']})" if r.get("speaker_title") else "")
@@ -398,7 +453,198 @@ def _show_quotes(config, limit, fmt, title="Latest statements", review=False):
             row = {"date": row["date"][:10] if row["date"] else "", "speaker": speaker,
                    "statement": _clip(r["text"], 150), "stance": r["stance"], "outlet": r["outlet"]}
         out.append(row)
-    emit_rows(out, fmt, title=title, empty="No statements yet: run `tonle process`.")
+    emit_rows(out, fmt, title=title, empty="No statements match." if any(filters.values()) or search or embedding is not None
+             else "No statements yet: run `tonle process`.")
+
+
+@cli.command()
+@click.option("--country", help="ISO alpha-2 code, e.g. KH.")
+@click.option("--limit", default=50, show_default=True)
+@output_options
+def officials(country, limit, fmt):
+    """Who speaks, how often, with the latest title and the count of each stance.
+
+    Example: tonle officials --country KH
+    """
+    import store
+    from store import read
+
+    config = _config()
+    with _store_errors(), store.reader(config) as con:
+        rows = read.officials(con, country=country, limit=limit)
+    for r in rows:
+        r["last_seen"] = local_time(r["last_seen"], config.timezone)
+    emit_rows(rows, fmt, title="Officials", empty="No officials yet.")
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--why", is_flag=True, help="Show which mentions in which articles make up this person.")
+@click.option("--png", "png", type=click.Path(dir_okay=False), help="Also save the stance chart as a PNG.")
+@output_options
+def official(name, why, png, fmt):
+    """One official: names, titles over time, and stances over time by topic.
+
+    Example: tonle official "Bun Honn" --why
+    """
+    import store
+    from store import read
+
+    config = _config()
+    with _store_errors(), store.reader(config) as con:
+        found = read.find_people(con, name)
+        if not found:
+            raise UserError(f"no official called {name!r}; see `tonle officials`")
+        if len(found) > 1:
+            names = ", ".join(n for _, n in found)
+            raise UserError(f"{name!r} may mean {names}: give the full name")
+        person_id, full_name = found[0]
+        profile = read.official_profile(con, person_id)
+        weekly = read.stances_weekly(con, "official", config.timezone, person_ids=[person_id])
+    titles = [{**t, "first_seen": local_time(t["first_seen"], config.timezone),
+               "last_seen": local_time(t["last_seen"], config.timezone)} for t in profile["titles"]]
+    if fmt != "table":
+        emit_rows([{"name": full_name, "titles": titles, "stances_by_week": weekly,
+                    **({"evidence": profile["evidence"]} if why else {})}], fmt)
+        return
+    console.print(f"[bold]{full_name}[/]")
+    emit_rows(titles, "table", title="Titles and organisations over time")
+    if why:
+        evidence = [{"named as": e["name"], "also called": ", ".join(e["aliases"] or []), "outlet": e["outlet"],
+                     "date": local_time(e["published"], config.timezone), "url": e["url"]}
+                    for e in profile["evidence"]]
+        emit_rows(evidence, "table", title="Why these mentions are one person (same name without honorifics "
+                                           "or accents; short names resolved within each article)")
+    emit_rows(weekly, "table", title="Stances by week")
+    _stance_chart(full_name, weekly, png)
+
+
+STANCE_COLOURS = {"call_for_cooperation": "green", "pledge": "cyan", "endorsement": "blue", "concern": "yellow",
+                  "criticism": "red", "demand": "magenta", "claim_progress": "bright_green", "denial": "bright_red",
+                  "neutral": "white"}
+
+
+def _stance_chart(name, weekly, png):
+    """Weeks as rows, each a bar of coloured blocks, one block per statement of a stance."""
+    if not weekly:
+        return
+    weeks = sorted({w["week"] for w in weekly})
+    stances = sorted({w["stance"] for w in weekly})
+    counts = {(w["week"], w["stance"]): w["statements"] for w in weekly}
+    console.print(f"[bold]{name}: statements by stance and week[/]")
+    for week in weeks:
+        bar = "".join(f"[{STANCE_COLOURS.get(st, 'white')}]{'█' * counts.get((week, st), 0)}[/]" for st in stances)
+        console.print(f"{week}  {bar} {sum(counts.get((week, st), 0) for st in stances)}")
+    console.print("  ".join(f"[{STANCE_COLOURS.get(st, 'white')}]█[/] {st}" for st in stances))
+    if png:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as mpl
+
+        fig, ax = mpl.subplots(figsize=(8, 4))
+        bottom = [0] * len(weeks)
+        for st in stances:
+            values = [counts.get((wk, st), 0) for wk in weeks]
+            ax.bar(weeks, values, bottom=bottom, label=st)
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        ax.set_title(f"{name}: statements by stance and week")
+        ax.legend(fontsize=7)
+        fig.tight_layout()
+        fig.savefig(png)
+        err_console.print(f"chart saved to {png}")
+
+
+@cli.command()
+@click.option("--by", type=click.Choice(["official", "country"]), default="official", show_default=True)
+@click.option("--weekly", is_flag=True, default=True, help="Counts per ISO week (the default).")
+@click.option("--topic", type=click.Choice(_topics()), help="One topic.")
+@click.option("--since", help="From this date.")
+@output_options
+def stances(by, weekly, topic, since, fmt):
+    """Stances over weeks, by official or by country.
+
+    Example: tonle stances --by country --weekly --since "2024-02-01"
+    """
+    import store
+    from store import read
+
+    config = _config()
+    with _store_errors(), store.reader(config) as con:
+        rows = read.stances_weekly(con, by, config.timezone, topic=topic, since=_when(since, config))
+    if fmt == "table":
+        table: dict = {}
+        for r in rows:
+            cell = table.setdefault((r["who"], r["week"]), {})
+            cell[r["stance"]] = r["statements"]
+        rows = [{by: who, "week": week, **{k: v for k, v in sorted(cell.items(), key=lambda kv: -kv[1])}}
+                for (who, week), cell in sorted(table.items())]
+        rows = [{by: r[by], "week": r["week"], "stances": ", ".join(f"{k} {v}" for k, v in r.items()
+                                                                  if k not in (by, "week"))} for r in rows]
+    emit_rows(rows, fmt, title=f"Stances by {by} and week", empty="No statements yet.")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-p", "--param", "params", type=(str, str), multiple=True, help="A bound parameter: -p name value.")
+@output_options
+def sql(query, params, fmt):
+    """Run a read-only SQL query, with bound parameters; writes, COPY, ATTACH and INSTALL are refused.
+
+    Example: tonle sql "SELECT speaker, count(*) FROM statements WHERE stance = $stance GROUP BY 1" -p stance pledge
+    """
+    import store
+    from store import read
+
+    config = _config()
+    with _store_errors(), store.reader(config) as con:
+        try:
+            rows = read.run_sql(con, query, dict(params))
+        except read.QueryError as exc:
+            raise UserError(str(exc)) from None
+    emit_rows(rows, fmt)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True)
+@click.option("--table", default="statements", show_default=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="File to write (default: TABLE.FORMAT).")
+def export(fmt, table, out):
+    """Export a table as Parquet, CSV or JSON lines.
+
+    Example: tonle export --format parquet --table statements --out statements.parquet
+    """
+    import store
+    from store import queries
+
+    if table not in queries.EXPORTABLE_TABLES:
+        raise UserError(f"unknown table {table!r}; one of {', '.join(queries.EXPORTABLE_TABLES)}")
+    config = _config()
+    out = out or f"{table}.{fmt}"
+    with _store_errors(), store.reader(config) as con:
+        relation = con.table(table)
+        if fmt == "parquet":
+            relation.write_parquet(out)
+        elif fmt == "csv":
+            relation.write_csv(out)
+        else:
+            relation.df().to_json(out, orient="records", lines=True, date_format="iso", force_ascii=False)
+        count = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # table is from the fixed list
+    err_console.print(f"{count} rows of {table} written to {out}")
+
+
+@cli.command()
+def reindex():
+    """Rebuild the text search index from the statements (derived data; the database is the record).
+
+    Example: tonle reindex
+    """
+    import store
+    from store import read
+
+    with _store_errors(), store.writer(_config()) as con:
+        n = read.rebuild_search_index(con)
+    err_console.print(f"search index rebuilt over {n} statements.")
 
 
 def _clip(text: str, n: int) -> str:

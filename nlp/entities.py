@@ -24,7 +24,8 @@ NAME_PREFIXES = {"h.e.", "h.e", "samdech", "mr", "mr.", "mrs", "mrs.", "ms", "ms
                  "pol", "gen", "gen.", "lt", "lt.", "maj", "maj.", "col", "col.", "brig", "capt", "sen",
                  "oknha", "lok", "chumteav", "khun", "excellency", "general", "lieutenant", "colonel", "major",
                  "police", "madam", "prof", "prof.", "admiral", "adm", "sgt", "techo", "akka", "moha", "sena",
-                 "padei", "neak", "okhna", "tep", "pol.", "lt-gen", "maj-gen", "lt-col", "senior", "captain"}
+                 "padei", "neak", "okhna", "tep", "pol.", "lt-gen", "maj-gen", "lt-col", "senior", "captain",
+                 "brigadier"}
 
 
 @dataclass

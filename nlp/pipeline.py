@@ -38,6 +38,12 @@ def build_pipeline(config: Config | None = None, stance: str | None = None) -> L
     return nlp
 
 
+def pipeline_version(nlp: Language) -> str:
+    """Stored with every statement: the NLP version and the stance model's, so old labels show."""
+    stance = next((nlp.get_pipe(n) for n in nlp.pipe_names if n.startswith("tonle_stance")), None)
+    return f"{NLP_VERSION}+{getattr(stance, 'version', 'none')}"
+
+
 def model_versions(nlp: Language) -> dict:
     return {"spacy": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
             "nlp": NLP_VERSION}

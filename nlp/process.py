@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import store
-from nlp.pipeline import NLP_VERSION, analyse, build_pipeline
-from store import queries, write
+from nlp.pipeline import analyse, build_pipeline, pipeline_version
+from store import queries, read, write
 from tonle_config import Config
 
 
@@ -23,7 +23,7 @@ def process_articles(config: Config, nlp=None, on_progress: Callable[[int, int],
                      reprocess: bool = False) -> int:
     """Run the NLP over articles not yet processed by this version; returns how many were done."""
     nlp = nlp or build_pipeline(config)
-    version = f"{NLP_VERSION}+{nlp.get_pipe(nlp.pipe_names[-1]).version}"
+    version = pipeline_version(nlp)
     if reprocess:
         with store.writer(config) as con:
             con.execute("UPDATE articles SET processed_version = NULL")
@@ -42,4 +42,7 @@ def process_articles(config: Config, nlp=None, on_progress: Callable[[int, int],
         done += len(batch)
         if on_progress:
             on_progress(done, len(todo))
+    if done:
+        with store.writer(config) as con:
+            read.rebuild_search_index(con)  # derived from the statements; kept in step after each run
     return done

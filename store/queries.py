@@ -94,10 +94,10 @@ INSERT OR IGNORE INTO article_countries (article_id, country) VALUES ($article_i
 INSERT_STATEMENT = """
 INSERT INTO statements (article_id, person_id, organisation_id, speaker, speaker_type, type, text,
                         start_char, end_char, sentence, cue, stance, stance_score, topic, topic_score,
-                        model_version)
+                        model_version, embedding)
 VALUES ($article_id, $person_id, $organisation_id, $speaker, $speaker_type, $type, $text,
         $start_char, $end_char, $sentence, $cue, $stance, $stance_score, $topic, $topic_score,
-        $model_version)
+        $model_version, $embedding)
 """
 
 MARK_PROCESSED = """
@@ -115,18 +115,6 @@ ORDER BY a.published DESC NULLS LAST, a.id DESC
 LIMIT $limit
 """
 
-LATEST_STATEMENTS = """
-SELECT s.id, s.speaker, ap.title AS speaker_title, s.type, s.text, s.stance, s.stance_score, s.topic,
-       a.outlet, a.published, a.published_tz, a.url
-FROM statements s
-JOIN articles a ON a.id = s.article_id
-LEFT JOIN article_people ap ON ap.article_id = s.article_id AND ap.person_id = s.person_id
-WHERE a.duplicate_of IS NULL
-  AND ($review_below IS NULL OR s.stance_score < $review_below)
-ORDER BY a.published DESC NULLS LAST, s.article_id DESC, s.start_char
-LIMIT $limit
-"""
-
 COUNTS = """
 SELECT (SELECT count(*) FROM articles) AS articles,
        (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL) AS duplicates,
@@ -134,3 +122,122 @@ SELECT (SELECT count(*) FROM articles) AS articles,
        (SELECT count(*) FROM organisations) AS organisations,
        (SELECT count(*) FROM statements) AS statements
 """
+
+# -- analyst queries ------------------------------------------------------------------------
+# Every filter is optional: a NULL parameter leaves it out.
+
+STATEMENT_FILTERS = """
+FROM statements s
+JOIN articles a ON a.id = s.article_id
+LEFT JOIN article_people ap ON ap.article_id = s.article_id AND ap.person_id = s.person_id
+LEFT JOIN people p ON p.id = s.person_id
+LEFT JOIN organisations o ON o.id = s.organisation_id
+LEFT JOIN organisations po ON po.name = ap.organisation   -- the speaker's organisation, for its acronym
+WHERE a.duplicate_of IS NULL
+  AND ($person_ids IS NULL OR list_contains($person_ids, s.person_id))
+  AND ($country IS NULL OR coalesce(ap.country, p.country, o.country) = $country)
+  AND ($organisation IS NULL OR ap.organisation ILIKE '%' || $organisation || '%'
+       OR o.name ILIKE '%' || $organisation || '%' OR o.acronym = $organisation OR po.acronym = $organisation)
+  AND ($stance IS NULL OR s.stance = $stance)
+  AND ($topic IS NULL OR s.topic = $topic)
+  AND ($outlet IS NULL OR a.outlet = $outlet)
+  AND ($since IS NULL OR a.published >= $since)
+  AND ($until IS NULL OR a.published < $until)
+  AND ($review_below IS NULL OR s.stance_score < $review_below)
+"""
+
+STATEMENT_COLUMNS = """
+SELECT s.id, s.speaker, s.speaker_type, ap.title AS speaker_title, s.type, s.text, s.stance, s.stance_score,
+       s.topic, a.outlet, a.published, a.published_tz, a.url, a.title AS article_title, s.start_char, s.end_char
+"""
+
+FIND_STATEMENTS = STATEMENT_COLUMNS + STATEMENT_FILTERS + """
+ORDER BY a.published DESC NULLS LAST, s.article_id DESC, s.start_char
+LIMIT $limit
+"""
+
+# BM25 over the statements' text (DuckDB's fts index, rebuilt by `tonle reindex` and after processing).
+SEARCH_STATEMENTS = STATEMENT_COLUMNS + ", fts_main_statements.match_bm25(s.id, $query) AS score" + \
+    STATEMENT_FILTERS + """
+  AND score IS NOT NULL
+ORDER BY score DESC
+LIMIT $limit
+"""
+
+SIMILAR_STATEMENTS = STATEMENT_COLUMNS + \
+    ", array_cosine_similarity(s.embedding, $embedding::FLOAT[384]) AS similarity" + STATEMENT_FILTERS + """
+  AND s.embedding IS NOT NULL
+ORDER BY similarity DESC
+LIMIT $limit
+"""
+
+CREATE_SEARCH_INDEX = "PRAGMA create_fts_index('statements', 'id', 'text', overwrite=1)"
+
+PEOPLE_KEYS = "SELECT id, name, key FROM people"
+
+ARTICLE_ALIASES = """
+SELECT ap.person_id, unnest(ap.aliases) AS alias FROM article_people ap
+"""
+
+OFFICIALS = """
+WITH facts AS (
+    SELECT ap.person_id, ap.title, ap.organisation, ap.country, a.published
+    FROM article_people ap JOIN articles a ON a.id = ap.article_id
+    WHERE a.duplicate_of IS NULL
+)
+SELECT p.name,
+       arg_max(f.title, f.published) FILTER (WHERE f.title IS NOT NULL) AS latest_title,
+       arg_max(f.organisation, f.published) FILTER (WHERE f.organisation IS NOT NULL) AS organisation,
+       coalesce(arg_max(f.country, f.published) FILTER (WHERE f.country IS NOT NULL), p.country) AS country,
+       (SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id
+        WHERE s.person_id = p.id AND a.duplicate_of IS NULL) AS statements,
+       (SELECT string_agg(stance || ' ' || n, ', ' ORDER BY n DESC) FROM (
+            SELECT s.stance, count(*) AS n FROM statements s JOIN articles a ON a.id = s.article_id
+            WHERE s.person_id = p.id AND a.duplicate_of IS NULL GROUP BY s.stance)) AS stances,
+       max(f.published) AS last_seen
+FROM people p JOIN facts f ON f.person_id = p.id
+GROUP BY p.id, p.name, p.country
+HAVING $country IS NULL OR coalesce(arg_max(f.country, f.published) FILTER (WHERE f.country IS NOT NULL),
+                                    p.country) = $country
+ORDER BY statements DESC, p.name
+LIMIT $limit
+"""
+
+# Titles as time-stamped facts: each (title, organisation) with first and last article saying so.
+OFFICIAL_TITLES = """
+SELECT ap.title, ap.organisation, ap.country, min(a.published) AS first_seen, max(a.published) AS last_seen,
+       count(*) AS articles, arg_min(a.url, a.published) AS first_article
+FROM article_people ap JOIN articles a ON a.id = ap.article_id
+WHERE ap.person_id = $person_id AND a.duplicate_of IS NULL
+GROUP BY ap.title, ap.organisation, ap.country
+ORDER BY first_seen
+"""
+
+# Why the mentions were merged: every surface form, in which article.
+OFFICIAL_EVIDENCE = """
+SELECT ap.name, ap.aliases, a.outlet, a.published, a.url
+FROM article_people ap JOIN articles a ON a.id = ap.article_id
+WHERE ap.person_id = $person_id
+ORDER BY a.published
+"""
+
+STANCES_WEEKLY = """
+SELECT CASE WHEN $by = 'country' THEN coalesce(ap.country, p.country, o.country, '?')
+            ELSE coalesce(p.name, o.name, s.speaker) END AS who,
+       strftime(date_trunc('week', a.published AT TIME ZONE $timezone), '%G-W%V') AS week,
+       s.stance, count(*) AS statements
+FROM statements s
+JOIN articles a ON a.id = s.article_id
+LEFT JOIN article_people ap ON ap.article_id = s.article_id AND ap.person_id = s.person_id
+LEFT JOIN people p ON p.id = s.person_id
+LEFT JOIN organisations o ON o.id = s.organisation_id
+WHERE a.duplicate_of IS NULL AND a.published IS NOT NULL
+  AND ($person_ids IS NULL OR list_contains($person_ids, s.person_id))
+  AND ($topic IS NULL OR s.topic = $topic)
+  AND ($since IS NULL OR a.published >= $since)
+GROUP BY ALL
+ORDER BY who, week, statements DESC
+"""
+
+EXPORTABLE_TABLES = ("articles", "statements", "people", "organisations", "article_people",
+                     "article_organisations", "article_countries", "crawls")

@@ -98,5 +98,6 @@ def _replace_analysis(con, article_id: int, analysis: dict, version: str) -> Non
             "text": st["text"], "start_char": st["start"], "end_char": st["end"],
             "sentence": st.get("sentence"), "cue": st.get("cue"), "stance": st.get("stance"),
             "stance_score": st.get("stance_score"), "topic": st.get("topic"),
-            "topic_score": st.get("topic_score"), "model_version": version})
+            "topic_score": st.get("topic_score"), "model_version": version,
+            "embedding": st.get("embedding")})
     con.execute(queries.MARK_PROCESSED, {"version": version, "article_id": article_id})

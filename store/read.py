@@ -1,0 +1,114 @@
+"""Analyst reads over an open connection: each returns rows as dicts (the CLI and the Python API
+format them)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import duckdb
+
+from nlp.names import name_key
+from store import queries
+
+
+class QueryError(ValueError):
+    """A query a user wrote that Tonle will not run, or cannot."""
+
+
+def rows(cursor) -> list[dict]:
+    cols = [d[0] for d in cursor.description]
+    return [dict(zip(cols, r, strict=True)) for r in cursor.fetchall()]
+
+
+def load_search(con: duckdb.DuckDBPyConnection) -> None:
+    """DuckDB's full-text search, from the offline duckdb-extension-fts package."""
+    import duckdb_extensions
+
+    duckdb_extensions.import_extension("fts", con=con)
+
+
+def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> int:
+    """The BM25 index over statements; derived from the table, rebuilt whole (`tonle reindex`)."""
+    load_search(con)
+    con.execute(queries.CREATE_SEARCH_INDEX)
+    return con.execute("SELECT count(*) FROM statements").fetchone()[0]
+
+
+def find_people(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[int, str]]:
+    """People a name may mean: the same name key ("H.E. Bun Honn", "Nguyen Duy Ngoc" for
+    "Nguyễn Duy Ngọc"), else a name part ("Honn") or an alias the articles used."""
+    key = name_key(name)
+    if not key:
+        return []
+    people = con.execute(queries.PEOPLE_KEYS).fetchall()
+    exact = [(pid, pname) for pid, pname, pkey in people if pkey == key]
+    if exact:
+        return exact
+    words = set(key.split())
+    partial = [(pid, pname) for pid, pname, pkey in people if words <= set(pkey.split())]
+    if partial:
+        return partial
+    aliases = {pid for pid, alias in con.execute(queries.ARTICLE_ALIASES).fetchall() if name_key(alias) == key}
+    return [(pid, pname) for pid, pname, _ in people if pid in aliases]
+
+
+def statement_filters(con, speaker: str | None = None, country: str | None = None, organisation: str | None = None,
+                      stance: str | None = None, topic: str | None = None, outlet: str | None = None,
+                      since: datetime | None = None, until: datetime | None = None,
+                      review_below: float | None = None) -> dict:
+    person_ids = None
+    if speaker:
+        person_ids = [pid for pid, _ in find_people(con, speaker)] or [-1]
+    return {"person_ids": person_ids, "country": country.upper() if country else None, "organisation": organisation,
+            "stance": stance, "topic": topic, "outlet": outlet, "since": since, "until": until,
+            "review_below": review_below}
+
+
+def find_statements(con, limit: int = 50, search: str | None = None, embedding=None, **filters) -> list[dict]:
+    params = {**statement_filters(con, **filters), "limit": limit}
+    if search:
+        load_search(con)
+        try:
+            return rows(con.execute(queries.SEARCH_STATEMENTS, {**params, "query": search}))
+        except duckdb.CatalogException:
+            raise QueryError("the text search index is missing: run `tonle reindex`") from None
+    if embedding is not None:
+        return rows(con.execute(queries.SIMILAR_STATEMENTS, {**params, "embedding": list(map(float, embedding))}))
+    return rows(con.execute(queries.FIND_STATEMENTS, params))
+
+
+def officials(con, country: str | None = None, limit: int = 100) -> list[dict]:
+    return rows(con.execute(queries.OFFICIALS, {"country": country.upper() if country else None, "limit": limit}))
+
+
+def official_profile(con, person_id: int) -> dict:
+    return {"titles": rows(con.execute(queries.OFFICIAL_TITLES, {"person_id": person_id})),
+            "evidence": rows(con.execute(queries.OFFICIAL_EVIDENCE, {"person_id": person_id}))}
+
+
+def stances_weekly(con, by: str, timezone: str, person_ids=None, topic=None, since=None) -> list[dict]:
+    return rows(con.execute(queries.STANCES_WEEKLY, {"by": by, "timezone": timezone, "person_ids": person_ids,
+                                                     "topic": topic, "since": since}))
+
+
+# Read-only as the connection is, these statements still reach outside the database.
+FORBIDDEN_SQL = re.compile(r"\b(COPY|ATTACH|DETACH|INSTALL|LOAD|EXPORT|IMPORT|PRAGMA|SET|RESET|CALL|CHECKPOINT|"
+                           r"INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|VACUUM|USE)\b|read_\w+\s*\(|\bglob\s*\(", re.I)
+
+
+def run_sql(con, sql: str, params: dict) -> list[dict]:
+    """A user's SELECT, with bound parameters; writes and reaching outside the database are refused."""
+    stripped = re.sub(r"'(?:[^']|'')*'", "''", sql)  # keywords inside string literals are data
+    stripped = re.sub(r"--[^\n]*|/\*.*?\*/", " ", stripped, flags=re.S)
+    if ";" in stripped.strip().rstrip(";"):
+        raise QueryError("one statement at a time")
+    found = FORBIDDEN_SQL.search(stripped)
+    if found:
+        raise QueryError(f"only read queries are allowed here ({found.group(0).strip().upper()} refused)")
+    if not re.match(r"\s*(SELECT|WITH|FROM|SUMMARIZE|DESCRIBE|SHOW|EXPLAIN|VALUES)\b", stripped, re.I):
+        raise QueryError("only read queries are allowed here (SELECT, WITH, DESCRIBE, SHOW ...)")
+    try:
+        return rows(con.execute(sql, params or None))
+    except duckdb.Error as exc:
+        raise QueryError(str(exc).splitlines()[0]) from None

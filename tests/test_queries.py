@@ -1,0 +1,127 @@
+"""Analyst queries on a small hand-built store (no model): filters, search, officials, SQL guard."""
+
+from datetime import UTC, datetime
+
+import pytest
+from click.testing import CliRunner
+
+import store
+from cli import cli
+from store import read, write
+from tests.test_store import _article
+
+
+def _analysis(speaker, title, stance, text, country="KH", org="National Authority for Combating Drugs",
+              acronym="NACD"):
+    return {"people": [{"name": speaker, "aliases": [speaker.split()[-1]], "title": title, "organisation": org,
+                        "country": country}],
+            "organisations": [{"name": org, "aliases": [acronym], "country": country}],
+            "countries": [country],
+            "statements": [{"speaker": speaker, "speaker_type": "person", "type": "indirect", "text": text,
+                            "start": 0, "end": len(text), "stance": stance, "stance_score": 0.9,
+                            "topic": "drug control", "embedding": [1.0] + [0.0] * 383}]}
+
+
+@pytest.fixture
+def filled(config):
+    with store.writer(config) as con:
+        write.save_articles(con, [
+            _article("https://a.org/1", published=datetime(2024, 2, 1, tzinfo=UTC)),
+            _article("https://a.org/2", published=datetime(2024, 3, 5, tzinfo=UTC)),
+            _article("https://a.org/3", published=datetime(2024, 3, 6, tzinfo=UTC), country="TH"),
+        ])
+        write.save_analyses(con, [
+            (1, _analysis("H.E. Bun Honn", "secretary of state", "call_for_cooperation",
+                          "joint patrols along the Mekong must expand")),
+            (2, _analysis("Bun Honn", "deputy prime minister", "pledge", "continue the campaign against drugs")),
+            (3, _analysis("Somchai Honnarat", "governor", "concern", "drug use among young people is rising",
+                          country="TH", org="Office of the Narcotics Control Board", acronym="ONCB")),
+        ], "v1")
+        read.rebuild_search_index(con)
+    return config
+
+
+def test_queries_one_official_across_articles_and_spellings(filled):
+    with store.reader(filled) as con:
+        people = read.find_people(con, "Bun Honn")
+        assert len(people) == 1
+        assert read.find_people(con, "H.E. Bun Honn") == people
+        # two people sharing a name part are not merged: "Honn" alone matches the alias only
+        assert {n for _, n in read.find_people(con, "Somchai Honnarat")} == {"Somchai Honnarat"}
+        profile = read.official_profile(con, people[0][0])
+    titles = [t["title"] for t in profile["titles"]]
+    assert titles == ["secretary of state", "deputy prime minister"]  # a promotion keeps one identity
+
+
+@pytest.mark.parametrize("filters,texts", [
+    ({"speaker": "Bun Honn"}, {"joint patrols along the Mekong must expand", "continue the campaign against drugs"}),
+    ({"country": "TH"}, {"drug use among young people is rising"}),
+    ({"stance": "pledge"}, {"continue the campaign against drugs"}),
+    ({"since": datetime(2024, 3, 1, tzinfo=UTC), "country": "KH"}, {"continue the campaign against drugs"}),
+    ({"organisation": "NACD"}, {"joint patrols along the Mekong must expand", "continue the campaign against drugs"}),
+])
+def test_queries_statement_filters(filled, filters, texts):
+    with store.reader(filled) as con:
+        assert {r["text"] for r in read.find_statements(con, **filters)} == texts
+
+
+def test_queries_text_search_ranks_matches(filled):
+    with store.reader(filled) as con:
+        found = read.find_statements(con, search="patrols Mekong")
+    assert [r["text"] for r in found] == ["joint patrols along the Mekong must expand"]
+
+
+def test_queries_similarity_uses_stored_embeddings(filled):
+    with store.reader(filled) as con:
+        found = read.find_statements(con, embedding=[1.0] + [0.0] * 383, limit=1)
+    assert found and found[0]["similarity"] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("sql", [
+    "DELETE FROM statements", "COPY statements TO '/tmp/x.csv'", "ATTACH 'other.db'", "INSTALL httpfs",
+    "SELECT * FROM read_csv('/etc/passwd')", "SELECT 1; DROP TABLE statements", "PRAGMA version",
+])
+def test_queries_sql_refuses_writes_and_outside_access(filled, sql):
+    with store.reader(filled) as con, pytest.raises(read.QueryError):
+        read.run_sql(con, sql, {})
+
+
+def test_queries_sql_binds_parameters(filled):
+    with store.reader(filled) as con:
+        rows = read.run_sql(con, "SELECT count(*) AS n FROM statements WHERE stance = $stance", {"stance": "pledge"})
+    assert rows == [{"n": 1}]
+
+
+def test_queries_cli_commands(filled):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["officials", "--jsonl"])
+    assert result.exit_code == 0 and "Bun Honn" in result.output
+    result = runner.invoke(cli, ["official", "Bun Honn", "--why"])
+    assert result.exit_code == 0 and "deputy prime minister" in result.output and "H.E. Bun Honn" in result.output
+    result = runner.invoke(cli, ["official", "Nobody Here"])
+    assert result.exit_code != 0 and "no official called" in result.output
+    result = runner.invoke(cli, ["stances", "--by", "country", "--csv"])
+    assert result.exit_code == 0 and "2024-W10" in result.output
+    result = runner.invoke(cli, ["sql", "DROP TABLE statements"])
+    assert result.exit_code != 0 and "only read queries" in result.output
+
+
+def test_queries_export_formats(filled, tmp_path):
+    import pandas as pd
+
+    for fmt in ("parquet", "csv", "jsonl"):
+        out = tmp_path / f"statements.{fmt}"
+        result = CliRunner().invoke(cli, ["export", "--format", fmt, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        frame = {"parquet": pd.read_parquet, "csv": pd.read_csv,
+                 "jsonl": lambda p: pd.read_json(p, lines=True)}[fmt](out)
+        assert len(frame) == 3
+
+
+def test_queries_python_api(filled):
+    import store.api as tonle
+
+    db = tonle.open(str(filled.home))
+    frame = db.quotes(speaker="Bun Honn", since="2024-03-01")
+    assert list(frame["text"]) == ["continue the campaign against drugs"]
+    assert db.sql("SELECT count(*) AS n FROM people", arrow=True).num_rows == 1

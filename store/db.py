@@ -47,19 +47,20 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ)"
     )
-    current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
-    if current > SCHEMA_VERSION:
+    applied = {row[0] for row in con.execute("SELECT version FROM schema_version").fetchall()}
+    if applied and max(applied) > SCHEMA_VERSION:
         raise StoreError(
-            f"the database has schema version {current}, newer than this Tonle ({SCHEMA_VERSION}); upgrade Tonle"
-        )
+            f"the database has schema version {max(applied)}, newer than this Tonle ({SCHEMA_VERSION}); "
+            "upgrade Tonle")
+    # Every migration not yet applied, in order (not only those above the highest applied one).
     for version, sql in _migrations():
-        if version > current:
+        if version not in applied:
             con.execute("BEGIN")
             con.execute(sql)
             con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
             con.execute("COMMIT")
-            current = version
-    return current
+            applied.add(version)
+    return max(applied)
 
 
 def _holder(lock_path: Path) -> str:
@@ -137,8 +138,8 @@ def reader(config: Config, wait: float = 5.0) -> Iterator[duckdb.DuckDBPyConnect
             pass
     con = _open_with_retry(config, read_only=True, wait=wait)
     try:
-        version = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
-        if version < SCHEMA_VERSION:
+        applied = {row[0] for row in con.execute("SELECT version FROM schema_version").fetchall()}
+        if {v for v, _ in _migrations()} - applied:
             con.close()
             with writer(config):
                 pass

@@ -85,3 +85,20 @@ def _hold_writer(config, ready, release):
     with store.writer(config):
         ready.set()
         release.wait(20)
+
+
+def test_store_migrates_an_older_database(config):
+    """A database made by an earlier Tonle (schema v1 only) gets the missing migrations when opened."""
+    from store.db import _migrations
+
+    config.home.mkdir(parents=True)
+    con = duckdb.connect(str(config.db_path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ)")
+    con.execute(_migrations()[0][1])
+    con.execute("INSERT INTO schema_version VALUES (1, now())")
+    con.close()
+    with store.reader(config) as con:
+        versions = [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()]
+        columns = {r[0] for r in con.execute("DESCRIBE statements").fetchall()}
+    assert versions == [v for v, _ in _migrations()]
+    assert "embedding" in columns

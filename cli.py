@@ -634,6 +634,120 @@ def export(fmt, table, out):
 
 
 @cli.command()
+@click.option("--week", help="An ISO week, e.g. 2024-W11 (default: the last complete week).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Write to this file instead of the terminal.")
+@click.option("--country", help="Only statements of this country (ISO alpha-2).")
+@click.option("--topic", type=click.Choice(_topics()), help="Only this topic.")
+def digest(week, fmt, out, country, topic):
+    """The weekly digest: statements by stance, new officials, stance shifts, the most active,
+    countries, statements to review, and watch matches; every line with its source.
+
+    Example: tonle digest --week 2024-W11 --format html --out digest.html
+    """
+    import store
+    from store import digest as digests
+
+    config = _config()
+    try:
+        start, end = digests.iso_week_bounds(week, config.timezone)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    with _store_errors(), store.reader(config) as con:
+        result = digests.build_digest(con, start, end, config.timezone, country=country.upper() if country else None,
+                                      topic=topic, review_below=config.stance_review_below)
+    text = digests.render_html(result, digests.render_charts(result)) if fmt == "html" else \
+        digests.render_markdown(result)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        err_console.print(f"digest of {result.week} written to {out}")
+    else:
+        click.echo(text)
+
+
+@cli.group()
+def watch():
+    """Watches: statements you want to hear about (an official, a stance, a topic, a country, words).
+
+    Example: tonle watch add --official "Keo Vannak" --topic "drug control"
+    """
+
+
+@watch.command("add")
+@click.option("--official", help="A person's name.")
+@click.option("--organisation", help="An organisation (name or acronym).")
+@click.option("--country", help="ISO alpha-2.")
+@click.option("--stance", help="A stance label.")
+@click.option("--topic", help="A topic.")
+@click.option("--text", help="Words the statement contains.")
+def watch_add(official, organisation, country, stance, topic, text):
+    """Add a watch; any combination of criteria, all must match.
+
+    Example: tonle watch add --official "Keo Vannak" --stance pledge
+    """
+    import store
+    from store import watches
+
+    with _store_errors(), store.writer(_config()) as con:
+        watch_id = watches.add_watch(con, official=official, organisation=organisation, country=country,
+                                     stance=stance, topic=topic, text=text)
+    err_console.print(f"watch {watch_id} added.")
+
+
+@watch.command("list")
+@output_options
+def watch_list(fmt):
+    """List watches.
+
+    Example: tonle watch list
+    """
+    import store
+    from store import watches
+
+    with _store_errors(), store.reader(_config()) as con:
+        rows = watches.list_watches(con)
+    emit_rows([{"id": w["id"], "watch": w["description"], "created": w["created_at"]} for w in rows], fmt,
+              title="Watches", empty="No watches yet: `tonle watch add --official NAME`.")
+
+
+@watch.command("remove")
+@click.argument("watch_id", type=int)
+def watch_remove(watch_id):
+    """Remove a watch by its id.
+
+    Example: tonle watch remove 3
+    """
+    import store
+    from store import watches
+
+    with _store_errors(), store.writer(_config()) as con:
+        watches.remove_watch(con, watch_id)
+    err_console.print(f"watch {watch_id} removed.")
+
+
+@cli.command()
+@click.option("--since", help="Statements published since (default: 7 days ago).")
+@output_options
+def alerts(since, fmt):
+    """New statements matching any watch.
+
+    Example: tonle alerts --since "2024-03-01"
+    """
+    import store
+    from store import watches
+
+    config = _config()
+    when = _when(since or "7 days ago", config)
+    with _store_errors(), store.reader(config) as con:
+        rows = watches.matching_statements(con, since=when)
+    out = [{"watch": r["watch"], "date": local_time(r["published"], r["published_tz"]),
+            "speaker": r["speaker"] + (f" ({r['speaker_title']})" if r.get("speaker_title") else ""),
+            "statement": r["statement"] if fmt != "table" else _clip(r["statement"], 120), "stance": r["stance"],
+            "outlet": r["outlet"], "url": r["url"]} for r in rows]
+    emit_rows(out, fmt, title="Alerts", empty="No new statements match your watches.")
+
+
+@cli.command()
 def reindex():
     """Rebuild the text search index from the statements (derived data; the database is the record).
 

@@ -446,6 +446,14 @@ class EntityLinker:
                 person.title = before_title
                 org_before = org_before or before_org
         org_before = org_before or owner
+        if org_before is None and not title:
+            # "Pol Maj Gen Anuchit Srisawat of the Office of the Narcotics Control Board"
+            k = run.end
+            if k < len(doc) and doc[k].lower_ in ("of", "from", "at"):
+                k += 1
+                while k < len(doc) and doc[k].lower_ in ("the",):
+                    k += 1
+                org_before = token_org.get(k)
         if org_before is not None:
             person.organisation = org_before.name
             person.country = org_before.country
@@ -495,8 +503,19 @@ class EntityLinker:
         return counts.most_common(1)[0][0] if counts else None
 
     def _nearby_country(self, person: Person, blocked: set[int]) -> str | None:
-        """A demonym in the sentence that introduces the person ("leading a Cambodian delegation")."""
-        sent = person.mentions[0].sent
+        """The country that introduces the person: a name or demonym just before the first mention
+        ("Thailand's delegate, ...", "Cambodian Deputy Minister ..."), else a demonym in that sentence
+        ("leading a Cambodian delegation")."""
+        first = person.mentions[0]
+        sent = first.sent
+        closest = None
+        for match_id, start, _end in self.country_matcher(sent.as_doc()):
+            kind, code = self.vocab.strings[match_id].split("_", 1)
+            position = sent.start + start
+            if position < first.start and first.start - position <= 6 and position not in blocked:
+                closest = code
+        if closest:
+            return closest
         for match_id, _start, _end in self.country_matcher(sent.as_doc()):
             kind, code = self.vocab.strings[match_id].split("_", 1)
             if kind == "DEMONYM":

@@ -305,4 +305,45 @@ def train_and_evaluate(folder: Path = ARTIFACT_DIR, epochs: int = 8, log=None) -
             "rank": 8, "alpha": 16, "epochs": epochs, "seed": SEED, "data": list(TRAIN_FILES),
             "input": "'<cue>: <statement>' paired with its sentence", "metrics": metrics}
     save(model, card, folder)
+    write_model_card(folder)
     return card
+
+
+def write_model_card(folder: Path = ARTIFACT_DIR) -> Path:
+    """MODEL_CARD.md beside the artifact, from its meta.json: data, labels, metrics, version."""
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    held = meta["metrics"].get("heldout", {})
+    counts = {}
+    for name in meta["data"]:
+        if (DATA_DIR / name).exists():
+            counts[name] = len(load_rows(name))
+    lines = [
+        f"# Tonle stance model `{meta['version']}`", "",
+        "Stance (nine labels) and topic (seven) of a statement from officials in the region's news.", "",
+        "## Model", "",
+        f"- Encoder: {meta['encoder']}; LoRA rank {meta['rank']}, alpha {meta['alpha']}; "
+        f"two linear heads over the mean-pooled output.",
+        f"- Input: {meta['input']}.",
+        f"- Training: {meta['epochs']} epochs, seed {meta['seed']}, CPU; temperatures fitted on 15% held back "
+        f"(stance {meta['stance_temperature']:.2f}, topic {meta['topic_temperature']:.2f}).",
+        "- Rebuild: `tonle train-stance` (deterministic for a given machine and thread count).", "",
+        "## Data (written by the Tonle team; fictional officials, real institutions)", "",
+        *[f"- `nlp/data/stance/{name}`: {n} statements" for name, n in counts.items()],
+        "- Held out: `nlp/data/stance/heldout.jsonl`, written separately, never trained on.", "",
+        "## Labels", "", "Stances: " + ", ".join(meta["stance_labels"]) + ".",
+        "", "Topics: " + ", ".join(meta["topic_labels"]) + ".", "",
+        "## Held-out figures", "",
+        "| metric | transformer | cue-verb rules |", "| --- | --- | --- |",
+        f"| stance macro-F1 | {held.get('stance_macroF1')} | {held.get('rules_stance_macroF1')} |",
+        f"| stance accuracy | {held.get('stance_accuracy')} | {held.get('rules_stance_accuracy')} |",
+        f"| stance accuracy with alternative labels | {held.get('stance_lenient_accuracy')} | |",
+        f"| expected calibration error (10 bins) | {held.get('stance_ECE')} | |",
+        f"| topic accuracy | {held.get('topic_accuracy')} | |", "",
+        "## Limits", "",
+        "Trained on news-register English written for Tonle; statements far from that register (social "
+        "media, long legal text) are out of its range. Statements whose stance probability is below the "
+        "configured `stance_review_below` are flagged for review (`tonle quotes --review`).", "",
+    ]
+    path = folder / "MODEL_CARD.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path

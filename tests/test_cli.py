@@ -100,3 +100,29 @@ def test_cli_sources_bad_user_file_names_the_line(tonle_home):
     result = CliRunner().invoke(cli, ["sources", "list"])
     assert result.exit_code != 0
     assert "sources.toml:1: source entry lacks" in result.output
+
+
+def test_cli_digest_of_empty_week_says_so(tonle_home, tmp_path):
+    result = CliRunner().invoke(cli, ["digest", "--week", "2024-W11"])
+    assert result.exit_code == 0
+    assert "no statements" in result.output.lower()
+    out = tmp_path / "d.html"
+    result = CliRunner().invoke(cli, ["digest", "--week", "2024-W11", "--format", "html", "--out", str(out)])
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_cli_digest_bad_week_is_one_line(tonle_home):
+    result = CliRunner().invoke(cli, ["digest", "--week", "2024-W99"])
+    assert result.exit_code != 0 and "2024-W99" in result.output and "Traceback" not in result.output
+
+
+def test_cli_watch_add_list_remove(tonle_home):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["watch", "add", "--official", "Keo Vannak", "--topic", "drug control"]).exit_code == 0
+    listed = runner.invoke(cli, ["watch", "list", "--jsonl"])
+    assert "Keo Vannak" in listed.output
+    assert runner.invoke(cli, ["watch", "remove", "1"]).exit_code == 0
+    missing = runner.invoke(cli, ["watch", "remove", "1"])
+    assert missing.exit_code != 0 and "no watch with id 1" in missing.output
+    bad = runner.invoke(cli, ["watch", "add", "--stance", "angry"])
+    assert bad.exit_code != 0 and "Traceback" not in bad.output

@@ -123,26 +123,71 @@ class EntityLinker:
             org.mentions.append(span)
             for i in range(span.start, span.end):
                 token_org[i] = org
-        # The model's ORG spans that the gazetteer does not know, when they look like institutions.
-        for ent in doc.ents:
-            if ent.label_ != "ORG" or any(i in taken or i in region_tokens for i in range(ent.start, ent.end)):
-                continue
-            span = ent
-            while len(span) and span[0].lower_ in ("the", "a", "an"):
-                span = span[1:]
-            while len(span) and (span[-1].is_punct or span[-1].text in ("'s", "’s")):
-                span = span[:-1]
-            if not len(span) or not self._looks_like_org(span, places):
-                continue
-            # "The National Authority for Combating Drugs (NACD" : split an acronym in brackets.
-            text = re.sub(r"\s*\(.*$", "", span.text)
-            org = orgs.setdefault(text, Organisation(text))
-            org.aliases.add(text)
-            org.mentions.append(span)
-            for i in range(span.start, span.end):
-                token_org[i] = org
+        # Institutions the model may miss or cut short ("General Department of Immigration"), then
+        # the model's ORG spans that the gazetteer does not know, when they look like institutions.
+        candidates = [doc[start:end] for start, end in self._institution_spans(doc)]
+        candidates += [ent for ent in doc.ents if ent.label_ == "ORG"]
+        for span in candidates:
+            for part in self._org_parts(span):
+                if any(i in taken or i in region_tokens or i in token_org for i in range(part.start, part.end)):
+                    continue
+                if not self._looks_like_org(part, places):
+                    continue
+                # "The National Authority for Combating Drugs (NACD" : split an acronym in brackets.
+                text = re.sub(r"\s*\(.*$", "", part.text)
+                org = orgs.setdefault(text, Organisation(text))
+                org.aliases.add(text)
+                org.mentions.append(part)
+                for i in range(part.start, part.end):
+                    token_org[i] = org
         self._link_acronyms(doc, orgs, token_org)
         return list(orgs.values()), token_org, region_tokens
+
+    INSTITUTION = re.compile(
+        r"(?:[A-Z][\w’'.-]+ )*(?:Ministry|Department|Office|Bureau|Commission|Committee|Authority|Agency|"
+        r"Council|Division|Police|Embassy|Consulate|Institute|University|Academy|Secretariat|Programme|Centre|"
+        r"Center|Directorate|Commissariat)"
+        r"(?: (?:of|for|on|and|against) (?:the )?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+        r"[A-Z][\w’'.-]+(?: (?:and )?[A-Z][\w’'.-]+)*)*"
+        r"(?: in (?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)?)?")
+    HEADS = re.compile(r"\b(Ministry|Department|Office|Bureau|Commission|Committee|Authority|Agency|Council|"
+                       r"Division|Police|Embassy|Consulate|Institute|University|Academy|Secretariat|Directorate)\b")
+
+    def _institution_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """Capitalised names around an institution word: "Chinese Embassy in Bangkok"."""
+        found = []
+        for m in self.INSTITUTION.finditer(doc.text):
+            pieces = [(m.start(), m.end())]
+            # "Counter-Narcotics Division of the Vientiane Capital Police" names two institutions.
+            inner = m.group(0).find(" of the ")
+            if inner > 0 and self.HEADS.search(m.group(0)[inner + 8:]) and self.HEADS.search(m.group(0)[:inner]):
+                pieces = [(m.start(), m.start() + inner), (m.start() + inner + 8, m.end())]
+            for start_char, end_char in pieces:
+                span = doc.char_span(start_char, end_char, alignment_mode="contract")
+                if span is not None and len(span) >= 2:
+                    found.append((span.start, span.end))
+        return found
+
+    @staticmethod
+    def _org_parts(span: Span) -> list[Span]:
+        """A span without leading articles and trailing punctuation, split at a possessive
+        ("Chulalongkorn University's Institute of Asian Studies" is two institutions)."""
+        parts, start = [], span.start
+        doc = span.doc
+        for t in span:
+            if t.text in ("'s", "’s"):
+                parts.append(doc[start:t.i])
+                start = t.i + 1
+        parts.append(doc[start:span.end])
+        cleaned = []
+        for part in parts:
+            while len(part) and part[0].lower_ in ("the", "a", "an"):
+                part = part[1:]
+            while len(part) and part[-1].is_punct:
+                part = part[:-1]
+            if len(part):
+                cleaned.append(part)
+        return cleaned
 
     GENERIC = {"royal", "regional", "national", "provincial", "the", "government", "lao", "thai", "khmer",
                "vietnamese", "chinese", "cambodian", "burmese", "myanmar", "central", "local", "state"}
@@ -170,7 +215,9 @@ class EntityLinker:
         doc = span.doc
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
-        return (before is not None and before.lower_ in self.ORG_CONTEXT) or (after is not None and after.text == "(")
+        told = span.start >= 2 and doc[span.start - 2].lower_ == "told" and before.lower_ == "the"
+        return (before is not None and before.lower_ in self.ORG_CONTEXT | {"told"}) or told or \
+            (after is not None and after.text == "(")
 
     @staticmethod
     def _link_acronyms(doc: Doc, orgs: dict[str, Organisation], token_org: dict[int, Organisation]) -> None:

@@ -823,6 +823,10 @@ def main() -> None:
         officials = [ranked[min(int(len(ranked) * q), len(ranked) - 1)]
                      for q in [0, 0.0005, 0.002, 0.01, 0.03, 0.1, 0.2, 0.3, 0.5, 0.7]]
         zone = config.timezone
+        if os.environ.get("STORE_BENCH_KEEP"):  # TEMP
+            import shutil
+            shutil.copy(config.db_path, os.environ["STORE_BENCH_KEEP"])
+            return
         with store.reader(config) as con:
             read.load_search(con)
             dfs = {}

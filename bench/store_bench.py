@@ -141,8 +141,8 @@ SYL = {
 
 SUBJECTS = ["police", "the police", "authorities", "our officers", "the task force", "border police",
             "customs officers", "the ministry", "the government", "the committee", "provincial authorities",
-            "anti-drug police", "investigators", "the joint operation centre", "law enforcement agencies", "we",
-            "our country", "prosecutors", "the army", "local police", "the national police", "officials"]
+            "the governor", "investigators", "the joint operation centre", "law enforcement agencies", "we",
+            "our country", "prosecutors", "the army", "the agency", "the court", "officials"]
 TOPIC_VOCAB = {
     "drug control": (
         ["seized", "confiscated", "destroyed", "intercepted", "will continue to crack down on",
@@ -609,6 +609,10 @@ NAIVE_TEXT = queries.STATEMENT_COLUMNS + queries.STATEMENT_FILTERS + """
 ORDER BY a.published DESC NULLS LAST, s.article_id DESC, s.start_char
 LIMIT $limit
 """
+BM25_ALONE = """
+SELECT id, score FROM (SELECT id, fts_main_statements.match_bm25(id, $query) AS score FROM statements)
+WHERE score IS NOT NULL ORDER BY score DESC LIMIT 50
+"""
 NAIVE_SPEAKER = replace_once(queries.FIND_STATEMENTS, PERSON_FILTER, "AND s.speaker ILIKE '%' || $name || '%'")
 NAIVE_TITLES = replace_once(queries.OFFICIAL_TITLES, "ap.person_id = $person_id", "ap.name ILIKE '%' || $name || '%'")
 NAIVE_STANCES = replace_once(queries.STANCES_WEEKLY, PERSON_FILTER, "AND s.speaker ILIKE '%' || $name || '%'")
@@ -642,6 +646,13 @@ WEEK_COMPUTED = "strftime(a.published AT TIME ZONE $tz, '%G-W%V') = $week"
 def iso_week_bounds(year: int, week: int, zone: str) -> tuple[datetime, datetime]:
     monday = datetime.fromisocalendar(year, week, 1).replace(tzinfo=ZoneInfo(zone))
     return monday.astimezone(UTC), (monday + timedelta(days=7)).astimezone(UTC)
+
+
+def used_bytes(con) -> int:
+    """Blocks in use (the file keeps freed blocks for reuse)."""
+    row = con.execute("SELECT block_size * used_blocks FROM pragma_database_size() "
+                      "WHERE database_name = current_database()").fetchone()
+    return int(row[0])
 
 
 def file_size(path: Path) -> int:
@@ -721,17 +732,18 @@ def main() -> None:
             t0 = time.perf_counter()
             con.execute("CHECKPOINT")
             checkpoint_s = time.perf_counter() - t0
-            # the same statements into a copy of the table without its primary key and two indexes
-            con.execute("CREATE TABLE _statements_plain AS SELECT * FROM statements LIMIT 0")
-            s = bulk_insert(con, "_statements_plain", tables["statements"])
+            size_plain, used_plain = file_size(config.db_path), used_bytes(con)
+            # the same statements into a table without primary key and indexes, in a file of its own
+            con.execute(f"ATTACH '{Path(tmp) / 'plain.duckdb'}' AS plain")
+            con.execute("CREATE TABLE plain.statements AS SELECT * FROM statements LIMIT 0")
+            s = bulk_insert(con, "plain.statements", tables["statements"])
             ingest["statements, table without indexes"] = {"rows": tables["statements"].num_rows, "s": round(s, 2),
                                                            "rows_per_s": round(tables["statements"].num_rows / s)}
-            con.execute("DROP TABLE _statements_plain")
-            con.execute("CHECKPOINT")
+            con.execute("DETACH plain")
+            (Path(tmp) / "plain.duckdb").unlink()
         ingest["all tables (real schema)"] = {"rows": total_rows, "s": round(total_s, 2), "rows_per_s": round(total_rows / total_s),
                                 "checkpoint_s": round(checkpoint_s, 2)}
         out["bulk_ingest"] = ingest
-        size_plain = file_size(config.db_path)
         del tables
 
         # row by row: save_articles + save_analyses (as the crawler and nlp.process write), plain INSERTs
@@ -807,10 +819,15 @@ def main() -> None:
             index_s = time.perf_counter() - t0
             con.execute("CHECKPOINT")
             terms = con.execute("SELECT count(*) FROM fts_main_statements.terms").fetchone()[0]
+            used_fts = used_bytes(con)
+            raw = con.execute("SELECT (SELECT sum(strlen(body)) FROM articles), "
+                              "(SELECT sum(strlen(text) + strlen(sentence)) FROM statements)").fetchone()
         size_fts = file_size(config.db_path)
         per_m = 1e6 / args.statements
         out["search_index"] = {"statements": indexed, "s": round(index_s, 1), "term_rows": terms}
         out["size"] = {"bytes_no_index": size_plain, "bytes_with_fts": size_fts,
+                       "used_bytes_no_index": used_plain, "used_bytes_with_fts": used_fts,
+                       "raw_text_bytes": {"article_bodies": raw[0], "statement_text_and_sentence": raw[1]},
                        "mib_per_million_statements_no_index": round(size_plain / 2**20 * per_m, 1),
                        "mib_per_million_statements_with_fts": round(size_fts / 2**20 * per_m, 1),
                        "note": "no raw pages, no embeddings (FLOAT[384] would add ~1465 MiB/M uncompressed)"}
@@ -823,10 +840,6 @@ def main() -> None:
         officials = [ranked[min(int(len(ranked) * q), len(ranked) - 1)]
                      for q in [0, 0.0005, 0.002, 0.01, 0.03, 0.1, 0.2, 0.3, 0.5, 0.7]]
         zone = config.timezone
-        if os.environ.get("STORE_BENCH_KEEP"):  # TEMP
-            import shutil
-            shutil.copy(config.db_path, os.environ["STORE_BENCH_KEEP"])
-            return
         with store.reader(config) as con:
             read.load_search(con)
             dfs = {}
@@ -844,9 +857,14 @@ def main() -> None:
                                                           "t2": t[1] if len(t) > 1 else None}))
 
             pairs = [COMMON_PAIRS[i % len(COMMON_PAIRS)] for i in range(reps)]
-            compare("text search, common pair", pairs, lambda q: read.find_statements(con, search=q), naive_text, lat)
+            def bm25_alone(q):  # where the time goes: the fts macro without Tonle's joins and filters
+                return con.execute(BM25_ALONE, {"query": q}).fetchall()
+
+            compare("text search, common pair", pairs, lambda q: read.find_statements(con, search=q), naive_text, lat,
+                    {"bm25_alone": bm25_alone})
             rare = [RARE_QUERIES[i % len(RARE_QUERIES)] for i in range(reps)]
-            compare("text search, rare term", rare, lambda q: read.find_statements(con, search=q), naive_text, lat)
+            compare("text search, rare term", rare, lambda q: read.find_statements(con, search=q), naive_text, lat,
+                    {"bm25_alone": bm25_alone})
 
             speakers = [(officials[i % len(officials)], EPOCH + timedelta(days=rng.randint(0, SPAN_DAYS - 60)))
                         for i in range(reps)]
@@ -923,9 +941,11 @@ def main() -> None:
           f"save_analyses, {ingest['statements']['rows_per_s'] / rbr['single_insert']['statements_per_s']:.0f}x "
           f"single-row INSERTs")
     print(f"search index (read.rebuild_search_index): {index_s:.1f} s for {indexed:,} statements, {terms:,} term rows")
-    print(f"file size: {size_plain / 2**20:.0f} MiB without the search index, {size_fts / 2**20:.0f} MiB with it; "
+    print(f"file size: {size_plain / 2**20:.0f} MiB without the search index, {size_fts / 2**20:.0f} MiB with it "
+          f"({used_plain / 2**20:.0f} / {used_fts / 2**20:.0f} MiB in used blocks); "
           f"{out['size']['mib_per_million_statements_no_index']:.0f} / "
-          f"{out['size']['mib_per_million_statements_with_fts']:.0f} MiB per million statements")
+          f"{out['size']['mib_per_million_statements_with_fts']:.0f} MiB per million statements; raw text "
+          f"{raw[0] / 2**20:.0f} MiB of article bodies, {raw[1] / 2**20:.0f} MiB of statement text + sentence")
     print("statements containing: " + ", ".join(f"{k} {v:,}" for k, v in out["doc_freq"].items()))
     print()
     targets = {"text search, common pair": 50, "text search, rare term": 50,

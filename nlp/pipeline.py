@@ -44,11 +44,6 @@ def pipeline_version(nlp: Language) -> str:
     return f"{NLP_VERSION}+{getattr(stance, 'version', 'none')}"
 
 
-def model_versions(nlp: Language) -> dict:
-    return {"spacy": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
-            "nlp": NLP_VERSION}
-
-
 def doc_record(doc: Doc, doc_id: str | None = None) -> dict:
     """The record of ../shared/eval/FORMAT.md for one document."""
     record = doc._.record or make_record(doc)

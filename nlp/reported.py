@@ -47,7 +47,6 @@ def _span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 def _content(verb: Token) -> tuple[int, int] | None:
     doc = verb.doc
-    sent = verb.sent
     lemma = verb.lemma_
     children = list(verb.children)
     ccomp = next((c for c in children if c.dep_ == "ccomp"), None)
@@ -74,7 +73,6 @@ def _content(verb: Token) -> tuple[int, int] | None:
         return _span(doc, prep.i + 1, _clause_end(verb) + 1)
     if lemma in ("urge", "pledge", "vow", "promise") and xcomp is not None:
         return _span(doc, xcomp.left_edge.i, xcomp.right_edge.i + 1)
-    del sent
     return None
 
 

@@ -11,6 +11,11 @@ words from drug-control and trafficking news phrases (common terms like "drug" a
 ones like "kratom"), skewed stances and topics, ~5% syndicated copies (duplicate_of set). No raw
 pages and no embeddings are stored (both NULL/absent), so the file size covers the derived tables.
 The database lives in a temporary directory that is deleted at the end.
+
+Extra forms, for where the time goes: `sql_only` (FIND_STATEMENTS with the person id bound, without
+read.find_people), `bm25_alone` (the fts macro over statements without Tonle's joins and filters),
+`person_id_eq` (STANCES_WEEKLY with `s.person_id = $id` instead of list_contains), and the bulk load
+of statements into a table without primary key and indexes.
 """
 
 from __future__ import annotations

@@ -41,16 +41,14 @@ def find_people(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[int, st
     key = name_key(name)
     if not key:
         return []
-    people = con.execute(queries.PEOPLE_KEYS).fetchall()
-    exact = [(pid, pname) for pid, pname, pkey in people if pkey == key]
+    exact = con.execute(queries.PEOPLE_BY_KEY, {"key": key}).fetchall()
     if exact:
         return exact
-    words = set(key.split())
-    partial = [(pid, pname) for pid, pname, pkey in people if words <= set(pkey.split())]
+    partial = con.execute(queries.PEOPLE_BY_KEY_WORDS, {"words": key.split()}).fetchall()
     if partial:
         return partial
-    aliases = {pid for pid, alias in con.execute(queries.ARTICLE_ALIASES).fetchall() if name_key(alias) == key}
-    return [(pid, pname) for pid, pname, _ in people if pid in aliases]
+    aliased = con.execute(queries.PEOPLE_BY_ALIAS, {"alias": name.strip(), "name": name}).fetchall()
+    return sorted({(pid, pname) for pid, pname, alias in aliased if name_key(alias) == key})
 
 
 def statement_filters(con, speaker: str | None = None, country: str | None = None, organisation: str | None = None,
@@ -70,7 +68,8 @@ def find_statements(con, limit: int = 50, search: str | None = None, embedding=N
     if search:
         load_search(con)
         try:
-            return rows(con.execute(queries.SEARCH_STATEMENTS, {**params, "query": search}))
+            return rows(con.execute(queries.SEARCH_STATEMENTS,
+                                    {**params, "query": search, "candidates": max(1000, 20 * limit)}))
         except duckdb.CatalogException:
             raise QueryError("the text search index is missing: run `tonle reindex`") from None
     if embedding is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sys
@@ -314,16 +315,15 @@ def articles(outlet, limit, fmt):
     emit_rows(rows, fmt, title="Articles", empty="No articles yet: run `tonle crawl` or `tonle demo`.")
 
 
-class _store_errors:
-    def __enter__(self):
-        return self
+@contextlib.contextmanager
+def _store_errors():
+    """A busy, newer or broken database is the user's to act on: one line, no traceback."""
+    import store
 
-    def __exit__(self, exc_type, exc, tb):
-        import store
-
-        if exc_type is not None and issubclass(exc_type, store.StoreError):
-            raise UserError(str(exc)) from None
-        return False
+    try:
+        yield
+    except store.StoreError as exc:
+        raise UserError(str(exc)) from None
 
 
 @cli.command()

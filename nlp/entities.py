@@ -153,14 +153,27 @@ class EntityLinker:
     HEADS = re.compile(r"\b(Ministry|Department|Office|Bureau|Commission|Committee|Authority|Agency|Council|"
                        r"Division|Police|Embassy|Consulate|Institute|University|Academy|Secretariat|Directorate)\b")
 
+    # Police units named by place: "Tak immigration police", "Phongsaly provincial police".
+    POLICE_UNIT = re.compile(r"(?:[A-Z][\w’'-]+ )+(?:(?:provincial|immigration|district|city|border|tourist|"
+                             r"marine|anti-drug|railway|capital|municipal|economic|cyber) )+police"
+                             r"(?: (?:station|unit|department|bureau|division))?\b")
+
     def _institution_spans(self, doc: Doc) -> list[tuple[int, int]]:
         """Capitalised names around an institution word: "Chinese Embassy in Bangkok"."""
         found = []
+        for m in self.POLICE_UNIT.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            if span is not None and len(span) >= 2 and span[0].lower_ not in ("the", "a", "an"):
+                found.append((span.start, span.end))
         for m in self.INSTITUTION.finditer(doc.text):
-            pieces = [(m.start(), m.end())]
+            # "Department of Criminal Police of Viet Nam": the country is not part of the name.
+            tail = re.search(r" of (?:the )?(?:Viet Nam|Vietnam|Cambodia|Thailand|Laos|Lao PDR|Myanmar|China)$",
+                             m.group(0))
+            pieces = [(m.start(), m.start() + tail.start() if tail else m.end())]
             # "Counter-Narcotics Division of the Vientiane Capital Police" names two institutions.
             inner = m.group(0).find(" of the ")
-            if inner > 0 and self.HEADS.search(m.group(0)[inner + 8:]) and self.HEADS.search(m.group(0)[:inner]):
+            if not tail and inner > 0 and self.HEADS.search(m.group(0)[inner + 8:]) and \
+                    self.HEADS.search(m.group(0)[:inner]):
                 pieces = [(m.start(), m.start() + inner), (m.start() + inner + 8, m.end())]
             for start_char, end_char in pieces:
                 span = doc.char_span(start_char, end_char, alignment_mode="contract")
@@ -208,6 +221,8 @@ class EntityLinker:
             return False  # "Embassy", "Royal Government", "Army"
         if words[0].lower_ in NAME_PREFIXES or all(t.i in blocked for t in words):
             return False  # "Maj Gen ..." is a person; "Mae Sot" a place
+        if self.POLICE_UNIT.fullmatch(text):
+            return True
         if any(t.lower_ in ORG_HEADS for t in words):
             return all(t.text[:1].isupper() or t.is_stop or not t.is_alpha for t in words)
         # Without an institution word a capitalised name may as well be a person's: only

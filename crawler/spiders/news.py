@@ -7,6 +7,7 @@ import gzip
 import re
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
@@ -175,8 +176,6 @@ class NewsSpider(scrapy.Spider):
             return
         published, published_tz = found.published, found.published_tz
         if published is None and response.meta.get("date_hint"):
-            from zoneinfo import ZoneInfo
-
             published, published_tz = parse_date(response.meta["date_hint"], ZoneInfo(src["timezone"]))
         if found.language != "en":
             self.report.count(src["name"], f"articles in language {found.language}")

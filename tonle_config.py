@@ -37,7 +37,7 @@ class Config:
     spacy_model: str = ""  # empty: official en_core_web_sm if installed, else the PyPI re-upload
     stance_component: str = "tonle_stance"  # or "tonle_stance_rules", the cue-lexicon baseline
     stance_review_below: float = 0.55
-    process_batch_size: int = 16
+    process_batch_size: int = 32  # articles per write transaction
     extra_sources: tuple[str, ...] = field(default_factory=tuple)
 
     @property

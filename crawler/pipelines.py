@@ -19,8 +19,12 @@ def _config(crawler):
 class ValidatePipeline:
     """Drops items that are no articles after all (empty body); the report says why."""
 
+    def open_spider(self, spider):
+        self.report = spider.report
+
     def process_item(self, item, spider=None):
         if not item.get("body") or item.get("words", 0) < 20:
+            self.report.skip(item["outlet"], item["fetched_url"], "no article text")
             raise DropItem(f"no article text on {item.get('fetched_url')}")
         return item
 

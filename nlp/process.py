@@ -34,8 +34,7 @@ def process_articles(config: Config, nlp=None, on_progress: Callable[[int, int],
         batch = todo[i:i + size]
         with store.reader(config) as con:
             rows = {r[0]: (r[1], r[2]) for r in con.execute(
-                "SELECT id, body, country FROM articles WHERE id IN (SELECT unnest($ids))",
-                {"ids": [a for a, _ in batch]}).fetchall()}
+                queries.ARTICLE_BODIES, {"ids": [a for a, _ in batch]}).fetchall()}
         records = list(analyse(nlp, [(rows[a][0], rows[a][1]) for a, _ in batch], batch_size=size))
         with store.writer(config) as con:
             write.save_analyses(con, zip([a for a, _ in batch], records, strict=True), version)

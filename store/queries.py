@@ -56,6 +56,8 @@ WHERE language = 'en' AND (processed_version IS NULL OR processed_version <> $ve
 ORDER BY id
 """
 
+ARTICLE_BODIES = "SELECT id, body, country FROM articles WHERE id IN (SELECT unnest($ids))"
+
 DELETE_ARTICLE_STATEMENTS = "DELETE FROM statements WHERE article_id = $article_id"
 DELETE_ARTICLE_PEOPLE = "DELETE FROM article_people WHERE article_id = $article_id"
 DELETE_ARTICLE_ORGANISATIONS = "DELETE FROM article_organisations WHERE article_id = $article_id"

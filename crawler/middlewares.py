@@ -51,3 +51,39 @@ class SsrfGuardMiddleware:
                 f"refused {request.url}: {host} is a private address ({self._cache[host]}); "
                 "use --allow-private to crawl it")
         return None
+
+
+class RetryBackoffMiddleware:
+    """Waits before each retry, ``TONLE_RETRY_BACKOFF`` x 2^attempt seconds (capped), so a server
+    that answers 503 or times out gets air instead of an immediate second request.
+
+    Its ``process_response`` runs before Scrapy's RetryMiddleware (a higher order number), which
+    then schedules the retry.
+    """
+
+    def __init__(self, base: float, cap: float, codes: set[int], max_retries: int):
+        self.base, self.cap, self.codes, self.max_retries = base, cap, codes, max_retries
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if not settings.getbool("RETRY_ENABLED") or settings.getfloat("TONLE_RETRY_BACKOFF") <= 0:
+            raise NotConfigured
+        return cls(settings.getfloat("TONLE_RETRY_BACKOFF"), settings.getfloat("TONLE_RETRY_BACKOFF_MAX"),
+                   {int(c) for c in settings.getlist("RETRY_HTTP_CODES")}, settings.getint("RETRY_TIMES"))
+
+    async def _pause(self, request):
+        attempt = request.meta.get("retry_times", 0)
+        if attempt < request.meta.get("max_retry_times", self.max_retries):
+            import asyncio
+
+            await asyncio.sleep(min(self.cap, self.base * 2 ** attempt))
+
+    async def process_response(self, request, response, spider=None):
+        if response.status in self.codes:
+            await self._pause(request)
+        return response
+
+    async def process_exception(self, request, exception, spider=None):
+        await self._pause(request)
+        return None

@@ -33,6 +33,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SsrfGuardMiddleware": 50,
+    "crawler.middlewares.RetryBackoffMiddleware": 560,  # after RetryMiddleware (550) on the way in
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidatePipeline": 100,
@@ -45,6 +46,8 @@ TONLE_HOME = "tonle-data"
 TONLE_ALLOW_PRIVATE = False
 TONLE_PRIVATE_ALLOWLIST: list[str] = []
 TONLE_STORE_BATCH = 20
+TONLE_RETRY_BACKOFF = 1.0  # seconds before the first retry, doubled each time
+TONLE_RETRY_BACKOFF_MAX = 30.0
 TONLE_MAX_LISTING_PAGES = 200
 TONLE_DISCOVERY_DEPTH = 2
 TONLE_MAX_ARTICLES = 0  # per source; 0 = no limit (`tonle sources check` fetches a few)

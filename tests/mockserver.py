@@ -65,6 +65,7 @@ ARTICLES = ["ok-1", "ok-2", "flaky", "slow", "drop", "loop-a", "to-private", "bi
 class FaultHandler(BaseHTTPRequestHandler):
     counts: dict[str, int] = {}
     agents: list[str] = []
+    times: dict[str, list[float]] = {}
     lock = threading.Lock()
 
     def log_message(self, format, *args):  # noqa: A002
@@ -83,6 +84,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         with self.lock:
             self.agents.append(self.headers.get("User-Agent", ""))
+            self.times.setdefault(path, []).append(time.monotonic())
             self.counts[path] = self.counts.get(path, 0) + 1
             count = self.counts[path]
         base = f"http://{self.headers['Host']}"
@@ -160,6 +162,7 @@ class FaultHandler(BaseHTTPRequestHandler):
 def fault_site():
     FaultHandler.counts = {}
     FaultHandler.agents = []
+    FaultHandler.times = {}
     server = ThreadingHTTPServer(("127.0.0.1", 0), FaultHandler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

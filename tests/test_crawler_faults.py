@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 FAST = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
         "DOWNLOAD_TIMEOUT": 2, "RETRY_TIMES": 2, "DOWNLOAD_MAXSIZE": 1024 * 1024,
-        "TONLE_PRIVATE_ALLOWLIST": ["127.0.0.1"]}
+        "TONLE_PRIVATE_ALLOWLIST": ["127.0.0.1"], "TONLE_RETRY_BACKOFF": 0.4}
 
 
 def _source(base):
@@ -34,13 +34,25 @@ def faulty_crawl(tmp_path_factory):
     import tonle_config
 
     config = tonle_config.load(tmp_path_factory.mktemp("faults"))
+    from tests.mockserver import FaultHandler
+
     with fault_site() as base:
         report = run_crawl(config, [_source(base)], settings=FAST)
+        flaky_times = list(FaultHandler.times.get("/news/flaky.html", []))
         again = run_crawl(config, [_source(base)], settings=FAST)
     with store.reader(config) as con:
         rows = con.execute("SELECT url, title, language, duplicate_of, id FROM articles").fetchall()
     stored = {r[0].rsplit("/", 1)[-1].removesuffix(".html"): r for r in rows}
+    report["flaky_times"] = flaky_times
     return report, again, stored
+
+
+def test_crawl_faults_retries_back_off(faulty_crawl):
+    """503, 503, then 200: the second retry waits about twice as long as the first."""
+    times = faulty_crawl[0]["flaky_times"]
+    assert len(times) == 3
+    first, second = times[1] - times[0], times[2] - times[1]
+    assert first >= 0.4 and second >= 0.8
 
 
 def _problem(report, fragment):

@@ -52,6 +52,11 @@ def _content(verb: Token) -> tuple[int, int] | None:
     ccomp = next((c for c in children if c.dep_ == "ccomp"), None)
     if ccomp is not None:
         return _span(doc, ccomp.left_edge.i, ccomp.right_edge.i + 1)
+    # "said in a statement that X": the parser hangs the clause on "statement", not on the verb.
+    that = next((t for t in verb.subtree if verb.i < t.i <= verb.i + 6 and t.lower_ == "that" and t.dep_ == "mark"),
+                None)
+    if that is not None:
+        return _span(doc, that.i + 1, that.head.right_edge.i + 1)
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
     if lemma in INFINITIVE_VERBS and xcomp is not None:
         return _span(doc, xcomp.left_edge.i, xcomp.right_edge.i + 1)
@@ -174,6 +179,16 @@ class ReportedSpeechExtractor:
                     continue
                 statements.append(Statement("indirect", start, end, token.text, doc[subj.i:subj.i + 1],
                                             sentence_start=sent.start_char, sentence_end=sent.end_char))
+        statements = _original_sources(statements)
         statements.sort(key=lambda s: s.start)
         doc._.statements = statements
         return doc
+
+
+def _original_sources(statements: list[Statement]) -> list[Statement]:
+    """A relayed report ("X, said the ministry, according to the news agency") is the original
+    source's statement: when a cue verb and "according to" give the same content, the verb wins."""
+    verbs = [s for s in statements if s.type == "indirect" and s.cue != "according to"]
+    return [s for s in statements if not (
+        s.type == "indirect" and s.cue == "according to" and
+        any(v.start >= s.start and v.end <= s.end and v.sentence_start == s.sentence_start for v in verbs))]

@@ -96,3 +96,15 @@ def test_seed_article_every_statement_attributed(nlp):
     assert speakers.count("National Authority for Combating Drugs") == 1
     honn = next(p for p in record["people"] if p["name"] == "Bun Honn")
     assert (honn["title"], honn["organisation"], honn["country"]) == ("secretary of state", "Ministry of Interior", "KH")
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # relayed report: the original source speaks, not the agency that relays it
+    ("More than 300 kilogrammes of heroin were seized near the border, said the Ministry of Public Security, "
+     "according to the Vietnam News Agency.", "300 kilogrammes", "Ministry of Public Security"),
+    ("The Ministry of Public Security said in a statement that 40 suspects had been arrested, the Vietnam News "
+     "Agency reported.", "40 suspects", "Ministry of Public Security"),
+])
+def test_speakers_relayed_reports_go_to_the_original_source(nlp, text, fragment, speaker):
+    record = _record(nlp, text)
+    assert [s["speaker"] for s in record["statements"] if fragment in s["text"]] == [speaker]

@@ -4,6 +4,7 @@ from click.testing import CliRunner
 from cli import cli
 
 COMMANDS = sorted(cli.commands)
+SUBCOMMANDS = [(group, sub) for group in COMMANDS for sub in sorted(getattr(cli.commands[group], "commands", {}))]
 
 
 @pytest.mark.parametrize("name", COMMANDS)
@@ -11,6 +12,13 @@ def test_cli_every_command_has_help_with_example(name):
     result = CliRunner().invoke(cli, [name, "--help"])
     assert result.exit_code == 0
     assert "Example: tonle" in result.output
+
+
+@pytest.mark.parametrize("group,sub", SUBCOMMANDS)
+def test_cli_every_subcommand_has_help_with_example(group, sub):
+    result = CliRunner().invoke(cli, [group, sub, "--help"])
+    assert result.exit_code == 0
+    assert f"Example: tonle {group} {sub}" in result.output
 
 
 @pytest.mark.parametrize("name", COMMANDS)

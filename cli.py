@@ -6,6 +6,7 @@ import contextlib
 import csv
 import json
 import sys
+import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -801,8 +802,8 @@ def _read_document(path: Path, url: str | None) -> str:
     if path.suffix == ".gz":
         try:
             data = gzip.decompress(data)
-        except OSError as exc:
-            raise UserError(f"{path}: not a gzip file ({exc})") from None
+        except (OSError, EOFError, zlib.error) as exc:
+            raise UserError(f"{path}: not a readable gzip file ({exc or 'truncated'})") from None
     name = path.name.lower()
     if name.endswith((".html", ".htm", ".html.gz", ".htm.gz")):
         from crawler.extract import decode_html, extract_text
@@ -835,8 +836,8 @@ def parse(file, url, timezone, as_json):
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
-        except OSError as exc:
-            raise UserError(f"{path}: broken gzip file ({exc})") from None
+        except (OSError, EOFError, zlib.error) as exc:
+            raise UserError(f"{path}: not a readable gzip file ({exc or 'truncated'})") from None
     found = extract_article(decode_html(data), url or "", timezone)
     record = found.as_json()
     record["articleBody"] = record["text"]

@@ -134,3 +134,12 @@ def test_cli_watch_add_list_remove(tonle_home):
     assert missing.exit_code != 0 and "no watch with id 1" in missing.output
     bad = runner.invoke(cli, ["watch", "add", "--stance", "angry"])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+@pytest.mark.parametrize("command", ["parse", "extract"])
+def test_cli_broken_gzip_is_one_line(tonle_home, tmp_path, command):
+    bad = tmp_path / "page.html.gz"
+    bad.write_bytes(b"\x1f\x8bgarbage")
+    result = CliRunner().invoke(cli, [command, str(bad)])
+    assert result.exit_code != 0
+    assert "not a readable gzip file" in result.output and "Traceback" not in result.output

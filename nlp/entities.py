@@ -405,7 +405,7 @@ class EntityLinker:
         singles: list[Span] = []
         for run in self._name_runs(doc, blocked | set(token_org)):
             prefix = self._prefix_tokens(run)
-            title, org_at, _ = self._appositive_title(run, token_org)
+            title, org_at, owner = self._appositive_title(run, token_org)
             has_prefix = any(t.lower_ in NAME_PREFIXES or t.lower_ in TITLE_HEADS or t.lower_ in TITLE_WORDS
                              for t in prefix)
             cues = sum([any(i in person_tokens for i in range(run.start, run.end)), has_prefix,
@@ -418,7 +418,7 @@ class EntityLinker:
                 continue
             if cues == 0:
                 continue
-            person = self._person_from(run, prefix, title, org_at, token_org)
+            person = self._person_from(run, prefix, title, org_at, owner, token_org)
             existing = next((p for p in people if p.key == person.key), None)
             if existing:
                 existing.mentions.append(run)
@@ -435,9 +435,10 @@ class EntityLinker:
             if owner is not None:
                 owner.mentions.append(run)
                 owner.aliases.add(run.text)
-            elif self._prefix_tokens(run) and any(t.lower_ in ("u", "daw", "mr", "ms", "mrs", "dr")
-                                                  for t in self._prefix_tokens(run)):
-                people.append(self._person_from(run, self._prefix_tokens(run), None, None, token_org))
+            else:
+                prefix = self._prefix_tokens(run)
+                if any(t.lower_ in ("u", "daw", "mr", "ms", "mrs", "dr") for t in prefix):
+                    people.append(self._person_from(run, prefix, None, None, None, token_org))
         return people
 
     @staticmethod
@@ -452,11 +453,9 @@ class EntityLinker:
         return best
 
     def _person_from(self, run: Span, prefix: list[Token], title: str | None, org_at: int | None,
-                     token_org: dict[int, Organisation]) -> Person:
+                     owner: Organisation | None, token_org: dict[int, Organisation]) -> Person:
+        """``title``, ``org_at`` and ``owner`` come from the appositive after the name, if any."""
         doc = run.doc
-        owner = None
-        if title:
-            _, _, owner = self._appositive_title(run, token_org)
         person = Person(run.text, aliases={run.text}, mentions=[run])
         honorifics = [t.lower_.strip(".") for t in prefix]
         if any(h in FEMALE_HONORIFICS for h in honorifics):

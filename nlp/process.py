@@ -14,9 +14,10 @@ from store import queries, read, write
 from tonle_config import Config
 
 
-def pending_articles(config: Config, version: str) -> list[tuple[int, str]]:
+def pending_articles(config: Config, version: str) -> list[int]:
+    """Ids of English articles this NLP version has not processed."""
     with store.reader(config) as con:
-        return [(r[0], r[1]) for r in con.execute(queries.ARTICLES_TO_PROCESS, {"version": version}).fetchall()]
+        return [r[0] for r in con.execute(queries.ARTICLES_TO_PROCESS, {"version": version}).fetchall()]
 
 
 def process_articles(config: Config, nlp=None, on_progress: Callable[[int, int], None] | None = None,
@@ -26,18 +27,17 @@ def process_articles(config: Config, nlp=None, on_progress: Callable[[int, int],
     version = pipeline_version(nlp)
     if reprocess:
         with store.writer(config) as con:
-            con.execute("UPDATE articles SET processed_version = NULL")
+            con.execute(queries.RESET_PROCESSED)
     todo = pending_articles(config, version)
     done = 0
     size = config.process_batch_size
     for i in range(0, len(todo), size):
         batch = todo[i:i + size]
         with store.reader(config) as con:
-            rows = {r[0]: (r[1], r[2]) for r in con.execute(
-                queries.ARTICLE_BODIES, {"ids": [a for a, _ in batch]}).fetchall()}
-        records = list(analyse(nlp, [(rows[a][0], rows[a][1]) for a, _ in batch], batch_size=size))
+            rows = {r[0]: (r[1], r[2]) for r in con.execute(queries.ARTICLE_BODIES, {"ids": batch}).fetchall()}
+        records = list(analyse(nlp, [rows[a] for a in batch], batch_size=size))
         with store.writer(config) as con:
-            write.save_analyses(con, zip([a for a, _ in batch], records, strict=True), version)
+            write.save_analyses(con, zip(batch, records, strict=True), version)
         done += len(batch)
         if on_progress:
             on_progress(done, len(todo))

@@ -97,7 +97,7 @@ def _attribution(doc: Doc, quote: Span) -> tuple[Span | None, str]:
     return None, ""
 
 
-def _is_scare_quote(doc: Doc, quote: Span, attributed: bool) -> bool:
+def _is_scare_quote(quote: Span, attributed: bool) -> bool:
     words = [t for t in quote if not t.is_punct]
     if not words:
         return True
@@ -118,7 +118,7 @@ class QuoteExtractor:
                 continue
             speaker, cue = _attribution(doc, quote)
             inner = doc.text[q_start:q_end]
-            if _is_scare_quote(doc, quote, speaker is not None):
+            if _is_scare_quote(quote, speaker is not None):
                 continue
             # Text without surrounding spaces or the comma/period that closes it inside the marks.
             stripped = inner.rstrip()

@@ -50,8 +50,10 @@ WHERE id = $id
 
 # -- processing --------------------------------------------------------------------------
 
+RESET_PROCESSED = "UPDATE articles SET processed_version = NULL"
+
 ARTICLES_TO_PROCESS = """
-SELECT id, url, body FROM articles
+SELECT id FROM articles
 WHERE language = 'en' AND (processed_version IS NULL OR processed_version <> $version)
 ORDER BY id
 """

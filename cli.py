@@ -501,7 +501,7 @@ def official(name, why, png, fmt):
             raise UserError(f"{name!r} may mean {names}: give the full name")
         person_id, full_name = found[0]
         profile = read.official_profile(con, person_id)
-        weekly = read.stances_weekly(con, "official", config.timezone, person_ids=[person_id])
+        weekly = read.official_stances(con, person_id, config.timezone)
     titles = [{**t, "first_seen": local_time(t["first_seen"], config.timezone),
                "last_seen": local_time(t["last_seen"], config.timezone)} for t in profile["titles"]]
     if fmt != "table":
@@ -516,7 +516,7 @@ def official(name, why, png, fmt):
                     for e in profile["evidence"]]
         emit_rows(evidence, "table", title="Why these mentions are one person (same name without honorifics "
                                            "or accents; short names resolved within each article)")
-    emit_rows(weekly, "table", title="Stances by week")
+    emit_rows(weekly, "table", title="Stances by week and topic")
     _stance_chart(full_name, weekly, png)
 
 
@@ -531,7 +531,9 @@ def _stance_chart(name, weekly, png):
         return
     weeks = sorted({w["week"] for w in weekly})
     stances = sorted({w["stance"] for w in weekly})
-    counts = {(w["week"], w["stance"]): w["statements"] for w in weekly}
+    counts: dict[tuple[str, str], int] = {}
+    for w in weekly:  # summed over topics where the rows carry one
+        counts[(w["week"], w["stance"])] = counts.get((w["week"], w["stance"]), 0) + w["statements"]
     console.print(f"[bold]{name}: statements by stance and week[/]")
     for week in weeks:
         bar = "".join(f"[{STANCE_COLOURS.get(st, 'white')}]{'█' * counts.get((week, st), 0)}[/]" for st in stances)

@@ -12,9 +12,12 @@ ones like "kratom"), skewed stances and topics, ~5% syndicated copies (duplicate
 pages and no embeddings are stored (both NULL/absent), so the file size covers the derived tables.
 The database lives in a temporary directory that is deleted at the end.
 
+Text search is Tonle's tantivy index (store/search.py); DuckDB's own fts extension is built and timed
+beside it as the alternative it replaced (`duckdb_fts`: the same top-hits-then-filter query in SQL).
 Extra forms, for where the time goes: `sql_only` (FIND_STATEMENTS with the person id bound, without
-read.find_people), `bm25_alone` (the fts macro over statements without Tonle's joins and filters),
-`person_id_eq` (STANCES_WEEKLY with `s.person_id = $id` instead of list_contains), and the bulk load
+read.find_people), `tantivy_alone` (the index's top 50 ids without the SQL join and filters),
+`stances_weekly` (the general STANCES_WEEKLY of `tonle stances` for one person, instead of
+OFFICIAL_STANCES), and the bulk load
 of statements into a table without primary key and indexes.
 """
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import gzip
 import json
 import os
@@ -33,12 +37,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import duckdb
+import duckdb_extensions
 import numpy as np
 import pyarrow as pa
 
 import store
 from nlp.names import name_key
-from store import queries, read, write
+from store import queries, read, search, write
 from tonle_config import load
 
 SEED = 20240611
@@ -614,14 +619,24 @@ NAIVE_TEXT = queries.STATEMENT_COLUMNS + queries.STATEMENT_FILTERS + """
 ORDER BY a.published DESC NULLS LAST, s.article_id DESC, s.start_char
 LIMIT $limit
 """
-BM25_ALONE = """
-SELECT id, score FROM (SELECT id, fts_main_statements.match_bm25(id, $query) AS score FROM statements)
-WHERE score IS NOT NULL ORDER BY score DESC LIMIT 50
+# DuckDB's fts extension, as Tonle used it before the tantivy index: BM25 over the table, every
+# word required, its best 1,000 hits joined and filtered.
+FTS_SEARCH = """
+WITH hits AS (
+    SELECT id, fts_main_statements.match_bm25(id, $query, conjunctive := 1) AS score
+    FROM statements
+    WHERE score IS NOT NULL
+    ORDER BY score DESC
+    LIMIT 1000
+)
+""" + queries.STATEMENT_COLUMNS + ", hits.score" + queries.STATEMENT_FILTERS.replace(
+    "FROM statements s\n", "FROM hits JOIN statements s ON s.id = hits.id\n", 1) + """
+ORDER BY hits.score DESC
+LIMIT $limit
 """
 NAIVE_SPEAKER = replace_once(queries.FIND_STATEMENTS, PERSON_FILTER, "AND s.speaker ILIKE '%' || $name || '%'")
 NAIVE_TITLES = replace_once(queries.OFFICIAL_TITLES, "ap.person_id = $person_id", "ap.name ILIKE '%' || $name || '%'")
 NAIVE_STANCES = replace_once(queries.STANCES_WEEKLY, PERSON_FILTER, "AND s.speaker ILIKE '%' || $name || '%'")
-EQ_STANCES = replace_once(queries.STANCES_WEEKLY, PERSON_FILTER, "AND s.person_id = $person_id")
 
 WEEK_LINES = """
 SELECT coalesce(s.stance, 'unclassified') AS stance, s.id, s.text, s.speaker, p.name AS person_name,
@@ -675,6 +690,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=2_000, help="statements written row by row")
     parser.add_argument("--reps", type=int, default=30, help="repetitions of each query (varied parameters)")
     parser.add_argument("--tmpdir", default=None)
+    parser.add_argument("--keep", default=None, help="build the database in this directory and keep it")
     args = parser.parse_args()
     wall = time.perf_counter()
     load_start = os.getloadavg()
@@ -720,7 +736,10 @@ def main() -> None:
     out["generate_s"] = round(gen_s, 1)
     del art, ap, ao, ac, people, orgs
 
-    with tempfile.TemporaryDirectory(prefix="tonle-store-bench-", dir=args.tmpdir) as tmp:
+    if args.keep:
+        Path(args.keep).mkdir(parents=True, exist_ok=False)
+    with (contextlib.nullcontext(args.keep) if args.keep else
+          tempfile.TemporaryDirectory(prefix="tonle-store-bench-", dir=args.tmpdir)) as tmp:
         config = load(Path(tmp))
         # 2. bulk ingest through store.writer (real schema, migrations, indexes)
         ingest = {}
@@ -812,16 +831,30 @@ def main() -> None:
                                                  "s_per_batch": round(s / max(1, -(-len(work) // batch)), 3)}
         out["row_by_row"] = rbr
 
-        # 3. the search index (after removing the sample, so the figures are for the stated scale)
+        # 3. the search index: built whole, then kept in step as processing does after each batch
+        # (here: the row-by-row sample removed again, so the figures are for the stated scale)
         with store.writer(config) as con:
+            t0 = time.perf_counter()
+            read.rebuild_search_index(con)
+            index_s = time.perf_counter() - t0
             for table in ("statements", "article_people", "article_organisations", "article_countries"):
                 con.execute(f"DELETE FROM {table} WHERE article_id > $n", {"n": args.articles})
             con.execute("DELETE FROM articles WHERE id > $n", {"n": args.articles})
             con.execute("DELETE FROM pages")
             con.execute("CHECKPOINT")
             t0 = time.perf_counter()
-            indexed = read.rebuild_search_index(con)
-            index_s = time.perf_counter() - t0
+            added, deleted = read.sync_search_index(con)
+            sync_s = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            read.sync_search_index(con)
+            noop_s = time.perf_counter() - t0
+            indexed = con.execute("SELECT count(*) FROM statements").fetchone()[0]
+            tantivy_bytes = sum(f.stat().st_size for f in search.index_path(con).rglob("*") if f.is_file())
+            # the alternative: DuckDB's own fts extension, built in the database file
+            duckdb_extensions.import_extension("fts", con=con)
+            t0 = time.perf_counter()
+            con.execute("PRAGMA create_fts_index('statements', 'id', 'text', overwrite=1)")
+            fts_s = time.perf_counter() - t0
             con.execute("CHECKPOINT")
             terms = con.execute("SELECT count(*) FROM fts_main_statements.terms").fetchone()[0]
             used_fts = used_bytes(con)
@@ -829,12 +862,17 @@ def main() -> None:
                               "(SELECT sum(strlen(text) + strlen(sentence)) FROM statements)").fetchone()
         size_fts = file_size(config.db_path)
         per_m = 1e6 / args.statements
-        out["search_index"] = {"statements": indexed, "s": round(index_s, 1), "term_rows": terms}
-        out["size"] = {"bytes_no_index": size_plain, "bytes_with_fts": size_fts,
+        out["search_index"] = {"statements": indexed, "tantivy_build_s": round(index_s, 1),
+                               "tantivy_sync_after_batch": {"deleted": deleted, "added": added,
+                                                            "s": round(sync_s, 3)},
+                               "tantivy_sync_in_step_s": round(noop_s, 3), "tantivy_bytes": tantivy_bytes,
+                               "duckdb_fts_build_s": round(fts_s, 1), "duckdb_fts_term_rows": terms}
+        out["size"] = {"bytes_no_index": size_plain, "bytes_with_fts": size_fts, "bytes_tantivy": tantivy_bytes,
                        "used_bytes_no_index": used_plain, "used_bytes_with_fts": used_fts,
                        "raw_text_bytes": {"article_bodies": raw[0], "statement_text_and_sentence": raw[1]},
                        "mib_per_million_statements_no_index": round(size_plain / 2**20 * per_m, 1),
                        "mib_per_million_statements_with_fts": round(size_fts / 2**20 * per_m, 1),
+                       "mib_per_million_statements_tantivy": round(tantivy_bytes / 2**20 * per_m, 1),
                        "note": "no raw pages, no embeddings (FLOAT[384] would add ~1465 MiB/M uncompressed)"}
 
         # 4. latency
@@ -846,7 +884,7 @@ def main() -> None:
                      for q in [0, 0.0005, 0.002, 0.01, 0.03, 0.1, 0.2, 0.3, 0.5, 0.7]]
         zone = config.timezone
         with store.reader(config) as con:
-            read.load_search(con)
+            duckdb_extensions.import_extension("fts", con=con)
             dfs = {}
             for term in ["drug", "police", "border", *RARE_QUERIES[:4]]:
                 dfs[term] = con.execute("SELECT count(*) FROM statements WHERE text ILIKE '%' || $t || '%'",
@@ -862,14 +900,19 @@ def main() -> None:
                                                           "t2": t[1] if len(t) > 1 else None}))
 
             pairs = [COMMON_PAIRS[i % len(COMMON_PAIRS)] for i in range(reps)]
-            def bm25_alone(q):  # where the time goes: the fts macro without Tonle's joins and filters
-                return con.execute(BM25_ALONE, {"query": q}).fetchall()
+            index = search.SearchIndex.beside(con)
+
+            def tantivy_alone(q):  # where the time goes: the index's hits without the SQL join
+                return index.search(q, 50)[0]
+
+            def duckdb_fts(q):
+                return read.rows(con.execute(FTS_SEARCH, {**blank, "limit": 50, "query": q}))
 
             compare("text search, common pair", pairs, lambda q: read.find_statements(con, search=q), naive_text, lat,
-                    {"bm25_alone": bm25_alone})
+                    {"duckdb_fts": duckdb_fts, "tantivy_alone": tantivy_alone})
             rare = [RARE_QUERIES[i % len(RARE_QUERIES)] for i in range(reps)]
             compare("text search, rare term", rare, lambda q: read.find_statements(con, search=q), naive_text, lat,
-                    {"bm25_alone": bm25_alone})
+                    {"duckdb_fts": duckdb_fts, "tantivy_alone": tantivy_alone})
 
             speakers = [(officials[i % len(officials)], EPOCH + timedelta(days=rng.randint(0, SPAN_DAYS - 60)))
                         for i in range(reps)]
@@ -885,14 +928,13 @@ def main() -> None:
                     lambda p: read.rows(con.execute(queries.OFFICIAL_TITLES, {"person_id": p})),
                     lambda p: read.rows(con.execute(NAIVE_TITLES, {"name": speaker_names[p]})), lat)
             compare("official stances weekly", people_p,
-                    lambda p: read.stances_weekly(con, "person", zone, person_ids=[p]),
+                    lambda p: read.official_stances(con, p, zone),
                     lambda p: read.rows(con.execute(NAIVE_STANCES, {"by": "person", "timezone": zone, "topic": None,
                                                                     "since": None, "name": speaker_names[p]})),
-                    lat, {"person_id_eq": lambda p: read.rows(con.execute(EQ_STANCES, {
-                        "by": "person", "timezone": zone, "topic": None, "since": None, "person_id": p}))})
+                    lat, {"stances_weekly": lambda p: read.stances_weekly(con, "person", zone, person_ids=[p])})
             compare("official timeline (titles + stances)", people_p,
                     lambda p: read.rows(con.execute(queries.OFFICIAL_TITLES, {"person_id": p}))
-                    + read.stances_weekly(con, "person", zone, person_ids=[p]),
+                    + read.official_stances(con, p, zone),
                     lambda p: read.rows(con.execute(NAIVE_TITLES, {"name": speaker_names[p]}))
                     + read.rows(con.execute(NAIVE_STANCES, {"by": "person", "timezone": zone, "topic": None,
                                                             "since": None, "name": speaker_names[p]})), lat)
@@ -945,11 +987,14 @@ def main() -> None:
     print(f"  bulk statements are {ingest['statements']['rows_per_s'] / rbr['save_analyses']['statements_per_s']:.0f}x "
           f"save_analyses, {ingest['statements']['rows_per_s'] / rbr['single_insert']['statements_per_s']:.0f}x "
           f"single-row INSERTs")
-    print(f"search index (read.rebuild_search_index): {index_s:.1f} s for {indexed:,} statements, {terms:,} term rows")
-    print(f"file size: {size_plain / 2**20:.0f} MiB without the search index, {size_fts / 2**20:.0f} MiB with it "
-          f"({used_plain / 2**20:.0f} / {used_fts / 2**20:.0f} MiB in used blocks); "
-          f"{out['size']['mib_per_million_statements_no_index']:.0f} / "
-          f"{out['size']['mib_per_million_statements_with_fts']:.0f} MiB per million statements; raw text "
+    print(f"search index (tantivy, read.rebuild_search_index): {index_s:.1f} s for {indexed:,} statements, "
+          f"{tantivy_bytes / 2**20:.0f} MiB; in step after a batch ({deleted:,} deleted, {added:,} added) "
+          f"{sync_s * 1000:.0f} ms, already in step {noop_s * 1000:.0f} ms")
+    print(f"  beside it, DuckDB's fts index: {fts_s:.1f} s to build, {terms:,} term rows")
+    print(f"file size: {size_plain / 2**20:.0f} MiB for the DuckDB file ({used_plain / 2**20:.0f} MiB in used blocks), "
+          f"{out['size']['mib_per_million_statements_no_index']:.0f} MiB per million statements, "
+          f"+{out['size']['mib_per_million_statements_tantivy']:.0f} MiB for the tantivy index "
+          f"(DuckDB's fts would make the file {size_fts / 2**20:.0f} MiB); raw text "
           f"{raw[0] / 2**20:.0f} MiB of article bodies, {raw[1] / 2**20:.0f} MiB of statement text + sentence")
     print("statements containing: " + ", ".join(f"{k} {v:,}" for k, v in out["doc_freq"].items()))
     print()

@@ -38,10 +38,8 @@ def process_articles(config: Config, nlp=None, on_progress: Callable[[int, int],
         records = list(analyse(nlp, [rows[a] for a in batch], batch_size=size))
         with store.writer(config) as con:
             write.save_analyses(con, zip(batch, records, strict=True), version)
+            read.sync_search_index(con)  # derived from the statements; in step after every batch
         done += len(batch)
         if on_progress:
             on_progress(done, len(todo))
-    if done:
-        with store.writer(config) as con:
-            read.rebuild_search_index(con)  # derived from the statements; kept in step after each run
     return done

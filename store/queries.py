@@ -160,17 +160,10 @@ ORDER BY a.published DESC NULLS LAST, s.article_id DESC, s.start_char
 LIMIT $limit
 """
 
-# BM25 over the statements' text (DuckDB's fts index, rebuilt by `tonle reindex` and after processing).
-# The index ranks first, on its own table (every word must match); only its best hits are joined
-# and filtered: scoring inside the joined set costs a second or more at a million statements.
+# Text search: the tantivy index (store/search.py) ranks; its best hits, with their BM25 scores,
+# are joined here and filtered.
 SEARCH_STATEMENTS = """
-WITH hits AS (
-    SELECT id, fts_main_statements.match_bm25(id, $query, conjunctive := 1) AS score
-    FROM statements
-    WHERE score IS NOT NULL
-    ORDER BY score DESC
-    LIMIT $candidates
-)
+WITH hits AS (SELECT unnest($ids::BIGINT[]) AS id, unnest($scores::DOUBLE[]) AS score)
 """ + STATEMENT_COLUMNS + ", hits.score" + STATEMENT_FILTERS.replace(
     "FROM statements s\n", "FROM hits JOIN statements s ON s.id = hits.id\n", 1) + """
 ORDER BY hits.score DESC
@@ -183,8 +176,6 @@ SIMILAR_STATEMENTS = STATEMENT_COLUMNS + \
 ORDER BY similarity DESC
 LIMIT $limit
 """
-
-CREATE_SEARCH_INDEX = "PRAGMA create_fts_index('statements', 'id', 'text', overwrite=1)"
 
 PEOPLE_BY_KEY = "SELECT id, name FROM people WHERE key = $key ORDER BY id"
 
@@ -239,6 +230,18 @@ SELECT ap.name, ap.aliases, a.outlet, a.published, a.url
 FROM article_people ap JOIN articles a ON a.id = ap.article_id
 WHERE ap.person_id = $person_id
 ORDER BY a.published
+"""
+
+# One official's stances by week and topic (`tonle official`): equality on the person id lets
+# DuckDB use the statements_person index instead of scanning every statement.
+OFFICIAL_STANCES = """
+SELECT strftime(date_trunc('week', a.published AT TIME ZONE $timezone), '%G-W%V') AS week,
+       s.topic, s.stance, count(*) AS statements
+FROM statements s
+JOIN articles a ON a.id = s.article_id
+WHERE s.person_id = $person_id AND a.duplicate_of IS NULL AND a.published IS NOT NULL
+GROUP BY ALL
+ORDER BY week, s.topic, statements DESC
 """
 
 STANCES_WEEKLY = """

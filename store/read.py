@@ -3,6 +3,7 @@ format them)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import datetime
 
@@ -10,6 +11,7 @@ import duckdb
 
 from nlp.names import name_key
 from store import queries
+from store.search import SearchIndex, SearchIndexBusy
 
 
 class QueryError(ValueError):
@@ -21,18 +23,18 @@ def rows(cursor) -> list[dict]:
     return [dict(zip(cols, r, strict=True)) for r in cursor.fetchall()]
 
 
-def load_search(con: duckdb.DuckDBPyConnection) -> None:
-    """DuckDB's full-text search, from the offline duckdb-extension-fts package."""
-    import duckdb_extensions
-
-    duckdb_extensions.import_extension("fts", con=con)
+def sync_search_index(con: duckdb.DuckDBPyConnection) -> tuple[int, int] | None:
+    """Bring the text search index in step with the statements: (added, deleted), or None when
+    another process is doing it."""
+    try:
+        return SearchIndex.beside(con).sync(con)
+    except SearchIndexBusy:
+        return None
 
 
 def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> int:
-    """The BM25 index over statements; derived from the table, rebuilt whole (`tonle reindex`)."""
-    load_search(con)
-    con.execute(queries.CREATE_SEARCH_INDEX)
-    return con.execute("SELECT count(*) FROM statements").fetchone()[0]
+    """The text search index again, whole, from the statements (`tonle reindex`)."""
+    return SearchIndex.beside(con).rebuild(con)
 
 
 def find_people(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[int, str]]:
@@ -66,15 +68,28 @@ def statement_filters(con, speaker: str | None = None, country: str | None = Non
 def find_statements(con, limit: int = 50, search: str | None = None, embedding=None, **filters) -> list[dict]:
     params = {**statement_filters(con, **filters), "limit": limit}
     if search:
-        load_search(con)
-        try:
-            return rows(con.execute(queries.SEARCH_STATEMENTS,
-                                    {**params, "query": search, "candidates": max(1000, 20 * limit)}))
-        except duckdb.CatalogException:
-            raise QueryError("the text search index is missing: run `tonle reindex`") from None
+        return _search_statements(con, search, params, limit)
     if embedding is not None:
         return rows(con.execute(queries.SIMILAR_STATEMENTS, {**params, "embedding": list(map(float, embedding))}))
     return rows(con.execute(queries.FIND_STATEMENTS, params))
+
+
+def _search_statements(con, query: str, params: dict, limit: int) -> list[dict]:
+    """The index's best hits, filtered in SQL; when filters leave too few, more hits are fetched."""
+    index = SearchIndex.beside(con)
+    if not index.in_step(con):
+        # Processing keeps the index in step after every batch; a run killed in between left it
+        # behind, and the next search finishes the work (or uses what is there while another
+        # process is doing so).
+        with contextlib.suppress(SearchIndexBusy, OSError):
+            index.sync(con)
+    candidates = max(200, 4 * limit)
+    while True:
+        ids, scores, total = index.search(query, candidates)
+        found = rows(con.execute(queries.SEARCH_STATEMENTS, {**params, "ids": ids, "scores": scores}))
+        if len(found) >= limit or candidates >= total:
+            return found
+        candidates *= 8
 
 
 def officials(con, country: str | None = None, limit: int = 100) -> list[dict]:
@@ -84,6 +99,11 @@ def officials(con, country: str | None = None, limit: int = 100) -> list[dict]:
 def official_profile(con, person_id: int) -> dict:
     return {"titles": rows(con.execute(queries.OFFICIAL_TITLES, {"person_id": person_id})),
             "evidence": rows(con.execute(queries.OFFICIAL_EVIDENCE, {"person_id": person_id}))}
+
+
+def official_stances(con, person_id: int, timezone: str) -> list[dict]:
+    """Statements of one official by week (in ``timezone``), topic and stance."""
+    return rows(con.execute(queries.OFFICIAL_STANCES, {"person_id": person_id, "timezone": timezone}))
 
 
 def stances_weekly(con, by: str, timezone: str, person_ids=None, topic=None, since=None) -> list[dict]:

@@ -1,5 +1,6 @@
 """Analyst queries on a small hand-built store (no model): filters, search, officials, SQL guard."""
 
+import shutil
 from datetime import UTC, datetime
 
 import pytest
@@ -7,7 +8,7 @@ from click.testing import CliRunner
 
 import store
 from cli import cli
-from store import read, write
+from store import read, search, write
 from tests.test_store import _article
 
 
@@ -71,6 +72,60 @@ def test_queries_text_search_ranks_matches(filled):
     assert [r["text"] for r in found] == ["joint patrols along the Mekong must expand"]
 
 
+@pytest.mark.parametrize("query", ["patrol mekong", "\"joint patrols\"", "patrols -drugs", "patrols \"Mekong"])
+def test_queries_text_search_stems_phrases_and_forgives_syntax(filled, query):
+    with store.reader(filled) as con:
+        found = read.find_statements(con, search=query)
+    assert [r["text"] for r in found] == ["joint patrols along the Mekong must expand"]
+
+
+def test_queries_text_search_folds_accents(config):
+    with store.writer(config) as con:
+        write.save_articles(con, [_article("https://a.org/vn")])
+        write.save_analyses(con, [(1, _analysis("Trần Văn Hưng", "colonel", "pledge",
+                                                "Nguyễn Duy Ngọc will lead the đường dây investigation"))], "v1")
+    with store.reader(config) as con:
+        assert len(read.find_statements(con, search="Nguyen duong")) == 1
+
+
+def test_queries_text_search_follows_reprocessing(filled):
+    with store.writer(filled) as con:  # article 1 processed again: its statement replaced
+        write.save_analyses(con, [(1, _analysis("Bun Honn", "secretary of state", "concern",
+                                                "river crossings are left unguarded"))], "v2")
+    with store.reader(filled) as con:  # the index catches up on its own (no `reindex`)
+        assert read.find_statements(con, search="patrols") == []
+        assert [r["text"] for r in read.find_statements(con, search="unguarded")] == [
+            "river crossings are left unguarded"]
+
+
+def test_queries_text_search_index_lost_or_half_written_is_rebuilt(filled):
+    with store.reader(filled) as con:
+        index = search.SearchIndex.beside(con)
+    (index.path / search.IDS_FILE).unlink()  # as if killed between the index commit and the ids file
+    with store.reader(filled) as con:
+        assert len(read.find_statements(con, search="drugs")) == 2  # re-added without duplicates
+        assert index.in_step(con)
+    shutil.rmtree(index.path)
+    with store.reader(filled) as con:
+        assert len(read.find_statements(con, search="drugs")) == 2
+
+
+def test_queries_text_search_filter_reaches_past_the_first_hits(config):
+    # 300 statements match; the one the speaker filter keeps ranks last (the longest text)
+    with store.writer(config) as con:
+        write.save_articles(con, [_article(f"https://a.org/{i}") for i in range(301)])
+        write.save_analyses(con, [(i + 1, _analysis(f"Sok Dara{chr(65 + i % 26)}{i}", "official", "neutral",
+                                                    "border checkpoint reopened"))
+                                  for i in range(300)], "v1")
+        write.save_analyses(con, [(301, _analysis("Keo Vannak", "governor", "neutral",
+                                                  "the border checkpoint at the river crossing near the old "
+                                                  "market reopened after months of repairs and inspections"))],
+                            "v1")
+    with store.reader(config) as con:
+        found = read.find_statements(con, search="border checkpoint", speaker="Keo Vannak", limit=5)
+    assert [r["speaker"] for r in found] == ["Keo Vannak"]
+
+
 def test_queries_similarity_uses_stored_embeddings(filled):
     with store.reader(filled) as con:
         found = read.find_statements(con, embedding=[1.0] + [0.0] * 383, limit=1)
@@ -84,6 +139,15 @@ def test_queries_similarity_uses_stored_embeddings(filled):
 def test_queries_sql_refuses_writes_and_outside_access(filled, sql):
     with store.reader(filled) as con, pytest.raises(read.QueryError):
         read.run_sql(con, sql, {})
+
+
+def test_queries_official_stances_by_week_and_topic(filled):
+    with store.reader(filled) as con:
+        (person_id, _), = read.find_people(con, "Bun Honn")
+        weeks = read.official_stances(con, person_id, "Asia/Phnom_Penh")
+    assert weeks == [
+        {"week": "2024-W05", "topic": "drug control", "stance": "call_for_cooperation", "statements": 1},
+        {"week": "2024-W10", "topic": "drug control", "stance": "pledge", "statements": 1}]
 
 
 def test_queries_sql_binds_parameters(filled):

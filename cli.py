@@ -500,20 +500,21 @@ def official(name, why, png, fmt):
             names = ", ".join(n for _, n in found)
             raise UserError(f"{name!r} may mean {names}: give the full name")
         person_id, full_name = found[0]
-        profile = read.official_profile(con, person_id)
+        titles = read.official_titles(con, person_id)
         weekly = read.official_stances(con, person_id, config.timezone)
+        evidence = read.official_evidence(con, person_id) if why else None
     titles = [{**t, "first_seen": local_time(t["first_seen"], config.timezone),
-               "last_seen": local_time(t["last_seen"], config.timezone)} for t in profile["titles"]]
+               "last_seen": local_time(t["last_seen"], config.timezone)} for t in titles]
     if fmt != "table":
         emit_rows([{"name": full_name, "titles": titles, "stances_by_week": weekly,
-                    **({"evidence": profile["evidence"]} if why else {})}], fmt)
+                    **({"evidence": evidence} if why else {})}], fmt)
         return
     console.print(f"[bold]{full_name}[/]")
     emit_rows(titles, "table", title="Titles and organisations over time")
     if why:
         evidence = [{"named as": e["name"], "also called": ", ".join(e["aliases"] or []), "outlet": e["outlet"],
                      "date": local_time(e["published"], config.timezone), "url": e["url"]}
-                    for e in profile["evidence"]]
+                    for e in evidence]
         emit_rows(evidence, "table", title="Why these mentions are one person (same name without honorifics "
                                            "or accents; short names resolved within each article)")
     emit_rows(weekly, "table", title="Stances by week and topic")

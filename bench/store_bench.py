@@ -925,7 +925,7 @@ def main() -> None:
 
             people_p = [officials[i % len(officials)] for i in range(reps)]
             compare("official titles", people_p,
-                    lambda p: read.rows(con.execute(queries.OFFICIAL_TITLES, {"person_id": p})),
+                    lambda p: read.official_titles(con, p),
                     lambda p: read.rows(con.execute(NAIVE_TITLES, {"name": speaker_names[p]})), lat)
             compare("official stances weekly", people_p,
                     lambda p: read.official_stances(con, p, zone),
@@ -933,8 +933,7 @@ def main() -> None:
                                                                     "since": None, "name": speaker_names[p]})),
                     lat, {"stances_weekly": lambda p: read.stances_weekly(con, "person", zone, person_ids=[p])})
             compare("official timeline (titles + stances)", people_p,
-                    lambda p: read.rows(con.execute(queries.OFFICIAL_TITLES, {"person_id": p}))
-                    + read.official_stances(con, p, zone),
+                    lambda p: read.official_titles(con, p) + read.official_stances(con, p, zone),
                     lambda p: read.rows(con.execute(NAIVE_TITLES, {"name": speaker_names[p]}))
                     + read.rows(con.execute(NAIVE_STANCES, {"by": "person", "timezone": zone, "topic": None,
                                                             "since": None, "name": speaker_names[p]})), lat)

@@ -78,7 +78,7 @@ class EntityLinker:
             forms = [org["name"], *org.get("aliases", [])]
             forms += [f"the {f}" for f in forms if f[0].isupper() and f.split()[0] not in ("the", "The")]
             self.org_matcher.add(key, [nlp.make_doc(f) for f in forms])
-            if org.get("kind") == "region":
+            if org.get("kind") in ("region", "agreement"):  # named, but not a body that acts or speaks
                 self.region_keys.add(key)
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.place_matcher.add("PLACE", [nlp.make_doc(p) for p in places])
@@ -144,12 +144,17 @@ class EntityLinker:
         return list(orgs.values()), token_org, region_tokens
 
     INSTITUTION = re.compile(
-        r"(?:[A-Z][\w’'.-]+ )*(?:Ministry|Department|Office|Bureau|Commission|Committee|Authority|Agency|"
+        r"(?:[A-Z][\w’'./-]+ (?:(?:and|&) (?=[A-Z]))?)*(?:Ministry|Department|Office|Bureau|Commission|Committee|Authority|Agency|"
         r"Council|Division|Police|Embassy|Consulate|Institute|University|Academy|Secretariat|Programme|Centre|"
         r"Center|Directorate|Commissariat)"
         r"(?: (?:of|for|on|and|against) (?:the )?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-        r"[A-Z][\w’'.-]+(?: (?:and )?[A-Z][\w’'.-]+)*)*"
-        r"(?: in (?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)?)?")
+        r"[A-Z][\w’'./-]+(?: (?:and )?[A-Z][\w’'./-]+)*"
+        # "Ministry of Social Affairs, Veterans and Youth Rehabilitation": a list inside the name
+        r"(?:(?:, (?!(?:Cambodia|Thailand|Viet ?[Nn]am|Laos|Lao PDR|Myanmar|China)\b)[A-Z][\w’'-]+"
+        r"(?: [A-Z][\w’'-]+)*)+,? and [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)?)*"
+        # "Chinese Embassy in Bangkok": a mission is named with its place; "Commission on Narcotic
+        # Drugs in Vienna" is not
+        r"(?:(?<=Embassy|nsulate) in (?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)?)?")
     HEADS = re.compile(r"\b(Ministry|Department|Office|Bureau|Commission|Committee|Authority|Agency|Council|"
                        r"Division|Police|Embassy|Consulate|Institute|University|Academy|Secretariat|Directorate)\b")
 
@@ -188,13 +193,17 @@ class EntityLinker:
         parts, start = [], span.start
         doc = span.doc
         for t in span:
-            if t.text in ("'s", "’s"):
+            # "Chinese People's Public Security University" is one name: split only after an
+            # institution of its own
+            if t.text in ("'s", "’s") and EntityLinker.HEADS.search(doc[start:t.i].text):
                 parts.append(doc[start:t.i])
                 start = t.i + 1
         parts.append(doc[start:span.end])
         cleaned = []
         for part in parts:
-            while len(part) and part[0].lower_ in ("the", "a", "an"):
+            # "told The Delta Dispatch": a capital The inside a sentence belongs to the name
+            while len(part) and part[0].lower_ in ("the", "a", "an") and \
+                    (part[0].is_lower or part[0].is_sent_start or part[0].i == 0):
                 part = part[1:]
             while len(part) and part[-1].is_punct:
                 part = part[:-1]

@@ -130,18 +130,18 @@ SELECT (SELECT count(*) FROM articles) AS articles,
 # -- analyst queries ------------------------------------------------------------------------
 # Every filter is optional: a NULL parameter leaves it out.
 
-STATEMENT_FILTERS = """
-FROM statements s
-JOIN articles a ON a.id = s.article_id
+# The speaker's facts in the article, for the country and organisation filters and the title.
+SPEAKER_JOINS = """
 LEFT JOIN article_people ap ON ap.article_id = s.article_id AND ap.person_id = s.person_id
 LEFT JOIN people p ON p.id = s.person_id
 LEFT JOIN organisations o ON o.id = s.organisation_id
 LEFT JOIN organisations po ON po.name = ap.organisation   -- the speaker's organisation, for its acronym
+"""
+
+# Filters on the statement and its article (syndicated copies left out).
+ARTICLE_FILTERS = """
 WHERE a.duplicate_of IS NULL
   AND ($person_ids IS NULL OR list_contains($person_ids, s.person_id))
-  AND ($country IS NULL OR coalesce(ap.country, p.country, o.country) = $country)
-  AND ($organisation IS NULL OR ap.organisation ILIKE '%' || $organisation || '%'
-       OR o.name ILIKE '%' || $organisation || '%' OR o.acronym = $organisation OR po.acronym = $organisation)
   AND ($stance IS NULL OR s.stance = $stance)
   AND ($topic IS NULL OR s.topic = $topic)
   AND ($outlet IS NULL OR a.outlet = $outlet)
@@ -149,6 +149,19 @@ WHERE a.duplicate_of IS NULL
   AND ($until IS NULL OR a.published < $until)
   AND ($review_below IS NULL OR s.stance_score < $review_below)
 """
+
+# Filters on the speaker (need SPEAKER_JOINS).
+SPEAKER_FILTERS = """
+  AND ($country IS NULL OR coalesce(ap.country, p.country, o.country) = $country)
+  AND ($organisation IS NULL OR ap.organisation ILIKE '%' || $organisation || '%'
+       OR o.name ILIKE '%' || $organisation || '%' OR o.acronym = $organisation OR po.acronym = $organisation)
+"""
+SPEAKER_PARAMS = ("country", "organisation")
+
+STATEMENT_FILTERS = """
+FROM statements s
+JOIN articles a ON a.id = s.article_id
+""" + SPEAKER_JOINS + ARTICLE_FILTERS + SPEAKER_FILTERS
 
 STATEMENT_COLUMNS = """
 SELECT s.id, s.speaker, s.speaker_type, ap.title AS speaker_title, s.type, s.text, s.stance, s.stance_score,
@@ -161,13 +174,39 @@ LIMIT $limit
 """
 
 # Text search: the tantivy index (store/search.py) ranks; its best hits, with their BM25 scores,
-# are joined here and filtered.
-SEARCH_STATEMENTS = """
+# are filtered here on narrow columns only, and the rows to show are then fetched by id
+# (STATEMENTS_BY_ID ...): joining a million statements' text for a few hundred hits took 60-100 ms.
+SEARCH_FILTER = """
 WITH hits AS (SELECT unnest($ids::BIGINT[]) AS id, unnest($scores::DOUBLE[]) AS score)
-""" + STATEMENT_COLUMNS + ", hits.score" + STATEMENT_FILTERS.replace(
-    "FROM statements s\n", "FROM hits JOIN statements s ON s.id = hits.id\n", 1) + """
+SELECT s.id, s.article_id, hits.score
+FROM hits JOIN statements s ON s.id = hits.id
+JOIN articles a ON a.id = s.article_id
+""" + SPEAKER_JOINS + ARTICLE_FILTERS + SPEAKER_FILTERS + """
 ORDER BY hits.score DESC
 LIMIT $limit
+"""
+# The same without the speaker joins, when no speaker filter is given (half the time).
+SEARCH_FILTER_NO_SPEAKER = """
+WITH hits AS (SELECT unnest($ids::BIGINT[]) AS id, unnest($scores::DOUBLE[]) AS score)
+SELECT s.id, s.article_id, hits.score
+FROM hits JOIN statements s ON s.id = hits.id
+JOIN articles a ON a.id = s.article_id
+""" + ARTICLE_FILTERS + """
+ORDER BY hits.score DESC
+LIMIT $limit
+"""
+
+# Rows by id for display. DuckDB reads a few rows through the primary-key index only when the
+# ids are a constant IN list, so {ids} is formatted in: integers Tonle got from its own index,
+# never text from a user.
+STATEMENTS_BY_ID = """
+SELECT id, article_id, person_id, speaker, speaker_type, type, text, stance, stance_score, topic,
+       start_char, end_char
+FROM statements WHERE id IN ({ids})
+"""
+ARTICLES_BY_ID = "SELECT id, outlet, published, published_tz, url, title FROM articles WHERE id IN ({ids})"
+SPEAKER_TITLES_BY_ARTICLE = """
+SELECT article_id, person_id, title FROM article_people WHERE article_id IN ({ids})
 """
 
 SIMILAR_STATEMENTS = STATEMENT_COLUMNS + \
@@ -214,10 +253,11 @@ ORDER BY statements DESC, p.name
 LIMIT $limit
 """
 
-# Titles as time-stamped facts: each (title, organisation) with first and last article saying so.
+# Titles as time-stamped facts: each (title, organisation) with first and last article saying so
+# (its URL read by id afterwards: aggregating URLs here scanned every article's URL).
 OFFICIAL_TITLES = """
 SELECT ap.title, ap.organisation, ap.country, min(a.published) AS first_seen, max(a.published) AS last_seen,
-       count(*) AS articles, arg_min(a.url, a.published) AS first_article
+       count(*) AS articles, arg_min(a.id, a.published) AS first_article_id
 FROM article_people ap JOIN articles a ON a.id = ap.article_id
 WHERE ap.person_id = $person_id AND a.duplicate_of IS NULL
 GROUP BY ap.title, ap.organisation, ap.country

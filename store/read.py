@@ -83,22 +83,58 @@ def _search_statements(con, query: str, params: dict, limit: int) -> list[dict]:
         # process is doing so).
         with contextlib.suppress(SearchIndexBusy, OSError):
             index.sync(con)
-    candidates = max(200, 4 * limit)
+    if any(params[k] is not None for k in queries.SPEAKER_PARAMS):
+        sql = queries.SEARCH_FILTER
+    else:
+        sql = queries.SEARCH_FILTER_NO_SPEAKER
+        params = {k: v for k, v in params.items() if k not in queries.SPEAKER_PARAMS}
+    candidates = 2 * limit  # filters that leave fewer than `limit` of them fetch more
     while True:
         ids, scores, total = index.search(query, candidates)
-        found = rows(con.execute(queries.SEARCH_STATEMENTS, {**params, "ids": ids, "scores": scores}))
-        if len(found) >= limit or candidates >= total:
-            return found
+        picked = rows(con.execute(sql, {**params, "ids": ids, "scores": scores}))
+        if len(picked) >= limit or candidates >= total:
+            break
         candidates *= 8
+    statements = {r["id"]: r for r in _by_id(con, queries.STATEMENTS_BY_ID, [p["id"] for p in picked])}
+    article_ids = [p["article_id"] for p in picked]
+    articles = {r["id"]: r for r in _by_id(con, queries.ARTICLES_BY_ID, article_ids)}
+    titles = {(r["article_id"], r["person_id"]): r["title"]
+              for r in _by_id(con, queries.SPEAKER_TITLES_BY_ARTICLE, article_ids)}
+    found = []
+    for p in picked:  # the columns and order of queries.STATEMENT_COLUMNS, plus the score
+        s, a = statements[p["id"]], articles[p["article_id"]]
+        found.append({"id": s["id"], "speaker": s["speaker"], "speaker_type": s["speaker_type"],
+                      "speaker_title": titles.get((s["article_id"], s["person_id"])), "type": s["type"],
+                      "text": s["text"], "stance": s["stance"], "stance_score": s["stance_score"],
+                      "topic": s["topic"], "outlet": a["outlet"], "published": a["published"],
+                      "published_tz": a["published_tz"], "url": a["url"], "article_title": a["title"],
+                      "start_char": s["start_char"], "end_char": s["end_char"], "score": p["score"]})
+    return found
+
+
+def _by_id(con, sql: str, ids: list[int]) -> list[dict]:
+    """Rows of a ``... WHERE id IN ({ids})`` query (see queries.STATEMENTS_BY_ID for why formatted)."""
+    if not ids:
+        return []
+    return rows(con.execute(sql.format(ids=", ".join(str(int(i)) for i in sorted(set(ids))))))
 
 
 def officials(con, country: str | None = None, limit: int = 100) -> list[dict]:
     return rows(con.execute(queries.OFFICIALS, {"country": country.upper() if country else None, "limit": limit}))
 
 
-def official_profile(con, person_id: int) -> dict:
-    return {"titles": rows(con.execute(queries.OFFICIAL_TITLES, {"person_id": person_id})),
-            "evidence": rows(con.execute(queries.OFFICIAL_EVIDENCE, {"person_id": person_id}))}
+def official_titles(con, person_id: int) -> list[dict]:
+    """Each title and organisation an official was given, first and last seen, the first article."""
+    titles = rows(con.execute(queries.OFFICIAL_TITLES, {"person_id": person_id}))
+    urls = {a["id"]: a["url"] for a in _by_id(con, queries.ARTICLES_BY_ID, [t["first_article_id"] for t in titles])}
+    for t in titles:
+        t["first_article"] = urls.get(t.pop("first_article_id"))
+    return titles
+
+
+def official_evidence(con, person_id: int) -> list[dict]:
+    """Every surface form an official was merged from, in which article (`tonle official --why`)."""
+    return rows(con.execute(queries.OFFICIAL_EVIDENCE, {"person_id": person_id}))
 
 
 def official_stances(con, person_id: int, timezone: str) -> list[dict]:

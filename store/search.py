@@ -13,6 +13,7 @@ common words (it scores every matching row in SQL), tantivy about 10 ms (bench/s
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from store.db import StoreError
 SCHEMA_VERSION = "1"  # bump when the fields or the analyzer change: the index is then rebuilt
 ANALYZER = "tonle_en"
 IDS_FILE = "indexed-ids.npy"
+STATE_FILE = "in-step.json"  # count and highest id of IDS_FILE: what every search checks
 VERSION_FILE = "tonle-search-version"
 WRITER_HEAP = 64 * 2**20
 ADD_BATCH = 20_000
@@ -110,6 +112,9 @@ class SearchIndex:
         with open(tmp, "wb") as f:
             np.save(f, ids.astype(np.int64))
         os.replace(tmp, self.path / IDS_FILE)
+        state = {"count": len(ids), "max_id": int(ids[-1]) if len(ids) else 0}
+        (self.path / (STATE_FILE + ".tmp")).write_text(json.dumps(state), encoding="utf-8")
+        os.replace(self.path / (STATE_FILE + ".tmp"), self.path / STATE_FILE)
 
     @contextlib.contextmanager
     def _writer(self, index: tantivy.Index) -> Iterator[tantivy.IndexWriter]:
@@ -130,11 +135,12 @@ class SearchIndex:
     # -- keeping in step ----------------------------------------------------------------------
     def in_step(self, con: duckdb.DuckDBPyConnection) -> bool:
         """Cheap check: the same number of statements and the same highest id."""
-        if not self._current():
+        try:
+            state = json.loads((self.path / STATE_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             return False
         count, top = con.execute(IN_STEP).fetchone()
-        ids = self.indexed_ids()
-        return len(ids) == count and (int(ids[-1]) if len(ids) else 0) == top
+        return self._current() and state == {"count": count, "max_id": top}
 
     def sync(self, con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
         """Add statements the index lacks and delete those gone from the table: (added, deleted)."""
@@ -144,6 +150,8 @@ class SearchIndex:
         added = np.setdiff1d(db_ids, have, assume_unique=True)
         gone = np.setdiff1d(have, db_ids, assume_unique=True)
         if not len(added) and not len(gone):
+            if not self.in_step(con):  # the ids are right, the record of them was not written
+                self._save_ids(db_ids)
             return 0, 0
         with self._writer(index) as writer:
             for statement_id in gone.tolist():
@@ -182,8 +190,6 @@ class SearchIndex:
         parsed, _errors = index.parse_query_lenient(query, ["text"], conjunction_by_default=True)
         searcher = index.searcher()
         result = searcher.search(parsed, limit)
-        ids, scores = [], []
-        for score, address in result.hits:
-            ids.append(searcher.doc(address)["id"][0])
-            scores.append(score)
-        return ids, scores, result.count
+        # the id from its fast-field column: fetching each stored document cost ~50 us a hit
+        ids = searcher.fast_field_values("id", [address for _, address in result.hits])
+        return ids, [score for score, _ in result.hits], result.count

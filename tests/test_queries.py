@@ -49,9 +49,10 @@ def test_queries_one_official_across_articles_and_spellings(filled):
         assert read.find_people(con, "H.E. Bun Honn") == people
         # two people sharing a name part are not merged: "Honn" alone matches the alias only
         assert {n for _, n in read.find_people(con, "Somchai Honnarat")} == {"Somchai Honnarat"}
-        profile = read.official_profile(con, people[0][0])
-    titles = [t["title"] for t in profile["titles"]]
-    assert titles == ["secretary of state", "deputy prime minister"]  # a promotion keeps one identity
+        titles = read.official_titles(con, people[0][0])
+    # a promotion keeps one identity, each title with the article that first gave it
+    assert [(t["title"], t["first_article"]) for t in titles] == [
+        ("secretary of state", "https://a.org/1"), ("deputy prime minister", "https://a.org/2")]
 
 
 @pytest.mark.parametrize("filters,texts", [

@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlp.countries import CAPITALS, CURRENCY_WORDS, DEMONYMS, KINGDOMS, country_names
-from nlp.lexicon import NOT_NAMES, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS, TITLE_WORDS
+from nlp.lexicon import NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS, TITLE_WORDS
 from nlp.names import FEMALE_HONORIFICS, MALE_HONORIFICS, name_key, name_tokens
 
 # Honorifics written before names (multi-token ones are matched token by token).
@@ -36,6 +36,7 @@ class Person:
     organisation: str | None = None
     country: str | None = None
     gender: str | None = None
+    rank: str | None = None  # "Major General", "Pol Lt Gen": for "the general" later on
     mentions: list[Span] = field(default_factory=list)
 
     @property
@@ -144,17 +145,22 @@ class EntityLinker:
         return list(orgs.values()), token_org, region_tokens
 
     INSTITUTION = re.compile(
-        r"(?:[A-Z][\w’'./-]+ (?:(?:and|&) (?=[A-Z]))?)*(?:Ministry|Department|Office|Bureau|Commission|Committee|Authority|Agency|"
+        r"(?:[A-Z][\w’'./-]+ (?:(?:and|&|in(?= Persons)) (?=[A-Z]))?)*"
+        r"(?:Ministry|Department|Office|Bureau|Commission|Committee|Authority|Agency|"
         r"Council|Division|Police|Embassy|Consulate|Institute|University|Academy|Secretariat|Programme|Centre|"
-        r"Center|Directorate|Commissariat)"
+        r"Center|Directorate|Commissariat|Unit|"
+        # outlets and NGOs: "Kampuchea Herald", "Asia Crime Observatory", "Sovann Women's Network"
+        r"(?<=[a-z] )(?:Herald|Times|Post|Wire|Ledger|Tribune|Journal|Gazette|Dispatch|Observer|Monitor|"
+        r"Observatory|Network|Collective|Alliance|Coalition|Foundation|Federation|Association|Project))\b"
         r"(?: (?:of|for|on|and|against) (?:the )?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-        r"[A-Z][\w’'./-]+(?: (?:and )?[A-Z][\w’'./-]+)*"
+        r"[A-Z][\w’'./-]+(?: (?:and (?!(?:Deputy|Vice|Chairman|Chair|Minister|Director|Secretary|Head|"
+        r"President|Governor|Spokes\w+)\b))?[A-Z][\w’'./-]+)*"
         # "Ministry of Social Affairs, Veterans and Youth Rehabilitation": a list inside the name
         r"(?:(?:, (?!(?:Cambodia|Thailand|Viet ?[Nn]am|Laos|Lao PDR|Myanmar|China)\b)[A-Z][\w’'-]+"
         r"(?: [A-Z][\w’'-]+)*)+,? and [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)?)*"
         # "Chinese Embassy in Bangkok": a mission is named with its place; "Commission on Narcotic
         # Drugs in Vienna" is not
-        r"(?:(?<=Embassy|nsulate) in (?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)?)?")
+        r"(?: in (?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)?)?")
     HEADS = re.compile(r"\b(Ministry|Department|Office|Bureau|Commission|Committee|Authority|Agency|Council|"
                        r"Division|Police|Embassy|Consulate|Institute|University|Academy|Secretariat|Directorate)\b")
 
@@ -171,15 +177,22 @@ class EntityLinker:
             if span is not None and len(span) >= 2 and span[0].lower_ not in ("the", "a", "an"):
                 found.append((span.start, span.end))
         for m in self.INSTITUTION.finditer(doc.text):
+            text = m.group(0)
+            # "... Southeast Asia and the Pacific. The": a name does not run over a sentence's end
+            if ". " in text:
+                text = text[:text.index(". ")]
+            # "Chinese Embassy in Bangkok", "Embassy of Indonesia in Phnom Penh": a mission is named
+            # with its place; "Commission on Narcotic Drugs in Vienna" is not
+            located = re.search(r" in [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?$", text)
+            if located and not re.search(r"Embassy|Consulate", text):
+                text = text[:located.start()]
             # "Department of Criminal Police of Viet Nam": the country is not part of the name.
-            tail = re.search(r" of (?:the )?(?:Viet Nam|Vietnam|Cambodia|Thailand|Laos|Lao PDR|Myanmar|China)$",
-                             m.group(0))
-            pieces = [(m.start(), m.start() + tail.start() if tail else m.end())]
+            tail = re.search(r" of (?:the )?(?:Viet Nam|Vietnam|Cambodia|Thailand|Laos|Lao PDR|Myanmar|China)$", text)
+            pieces = [(m.start(), m.start() + (tail.start() if tail else len(text)))]
             # "Counter-Narcotics Division of the Vientiane Capital Police" names two institutions.
-            inner = m.group(0).find(" of the ")
-            if not tail and inner > 0 and self.HEADS.search(m.group(0)[inner + 8:]) and \
-                    self.HEADS.search(m.group(0)[:inner]):
-                pieces = [(m.start(), m.start() + inner), (m.start() + inner + 8, m.end())]
+            inner = text.find(" of the ")
+            if not tail and inner > 0 and self.HEADS.search(text[inner + 8:]) and self.HEADS.search(text[:inner]):
+                pieces = [(m.start(), m.start() + inner), (m.start() + inner + 8, m.start() + len(text))]
             for start_char, end_char in pieces:
                 span = doc.char_span(start_char, end_char, alignment_mode="contract")
                 if span is not None and len(span) >= 2:
@@ -193,19 +206,19 @@ class EntityLinker:
         parts, start = [], span.start
         doc = span.doc
         for t in span:
-            # "Chinese People's Public Security University" is one name: split only after an
-            # institution of its own
-            if t.text in ("'s", "’s") and EntityLinker.HEADS.search(doc[start:t.i].text):
+            # "Chinese People's Public Security University", "People's Committee" are one name
+            if t.text in ("'s", "’s") and doc[t.i - 1].text != "People":
                 parts.append(doc[start:t.i])
                 start = t.i + 1
         parts.append(doc[start:span.end])
         cleaned = []
         for part in parts:
-            # "told The Delta Dispatch": a capital The inside a sentence belongs to the name
+            # "told The Delta Dispatch": a capital The inside a sentence belongs to an outlet's name
             while len(part) and part[0].lower_ in ("the", "a", "an") and \
-                    (part[0].is_lower or part[0].is_sent_start or part[0].i == 0):
+                    (part[0].is_lower or part[0].is_sent_start or part[0].i == 0 or EntityLinker.HEADS.search(
+                        part.text) or doc[part[0].i - 1].is_punct):
                 part = part[1:]
-            while len(part) and part[-1].is_punct:
+            while len(part) and (part[-1].is_punct or part[-1].lower_ in ("and", "of", "the", "for")):
                 part = part[:-1]
             if len(part):
                 cleaned.append(part)
@@ -225,7 +238,7 @@ class EntityLinker:
         if text.isupper():
             # An acronym (NACD) is an organisation; a dateline in capitals (VIENTIANE) is not.
             return len(words) == 1 and 3 <= len(text) <= 6 and text.title() not in self.place_names \
-                and words[0].i not in blocked
+                and words[0].i not in blocked and text not in NOT_ORG_ACRONYMS
         if all(t.lower_ in ORG_HEADS or t.lower_ in self.GENERIC for t in words):
             return False  # "Embassy", "Royal Government", "Army"
         if words[0].lower_ in NAME_PREFIXES or all(t.i in blocked for t in words):
@@ -325,10 +338,21 @@ class EntityLinker:
         doc = run.doc
         out = []
         k = run.start - 1
-        while k >= 0 and (doc[k].lower_ in NAME_PREFIXES or doc[k].lower_ in TITLE_WORDS or
-                          doc[k].lower_ in ("of", "-") and out):
-            out.insert(0, doc[k])
-            k -= 1
+        while k >= 0:
+            if doc[k].lower_ in NAME_PREFIXES or doc[k].lower_ in TITLE_WORDS or doc[k].lower_ in ("of", "-") and out:
+                out.insert(0, doc[k])
+                k -= 1
+                continue
+            # "Union Minister for Home Affairs Lt-Gen Soe Min Thein": a title's capitalised "for"
+            # tail between the title and the rank
+            j = k
+            while j >= 0 and k - j < 5 and _is_cap(doc[j]) and doc[j].lower_ not in TITLE_WORDS:
+                j -= 1
+            if out and j >= 1 and j < k and doc[j].lower_ in ("for", "of") and doc[j - 1].lower_ in TITLE_HEADS:
+                out[:0] = list(doc[j:k + 1])
+                k = j - 1
+                continue
+            break
         return out
 
     @staticmethod
@@ -379,6 +403,10 @@ class EntityLinker:
         if found is None:
             return None, None, None
         start, end, head = found
+        # "..., Chief Minister of Yangon Region U Zeya Htun": the title of the next name, not this one's
+        if any(doc[x].lower_ in NAME_PREFIXES and x + 1 < len(doc) and _is_cap(doc[x + 1])
+               for x in range(head + 1, min(end + 1, len(doc)))):
+            return None, None, None
         owner = next((token_org[x] for x in range(k + 1, head) if x in token_org), None)
         while start < head and start in token_org:
             start += 1  # "UNODC Regional Representative": the organisation is not the title
@@ -467,6 +495,8 @@ class EntityLinker:
         doc = run.doc
         person = Person(run.text, aliases={run.text}, mentions=[run])
         honorifics = [t.lower_.strip(".") for t in prefix]
+        ranks = [t.text for t in prefix if t.lower_ in NAME_PREFIXES]
+        person.rank = " ".join(ranks) or None
         if any(h in FEMALE_HONORIFICS for h in honorifics):
             person.gender = "f"
         elif any(h in MALE_HONORIFICS for h in honorifics):
@@ -474,8 +504,9 @@ class EntityLinker:
         # Title and organisation from the pre-modifier: "Ministry secretary of state Bun Honn".
         # Ranks and honorifics at either end are not the title: "Provincial police chief Major General".
         pre_title = list(prefix)
-        while pre_title and pre_title[-1].lower_ in NAME_PREFIXES and not (
-                len(pre_title) > 1 and pre_title[-2].text == "-"):  # "secretary-general" stays whole
+        while pre_title and (pre_title[-1].lower_ in NAME_PREFIXES or pre_title[-1].text == "-") and not (
+                len(pre_title) > 2 and pre_title[-2].text == "-"
+                and pre_title[-3].lower_ not in NAME_PREFIXES):  # "secretary-general" stays whole; "Lt-Gen" goes
             pre_title.pop()
         while pre_title and pre_title[0].lower_ in NAME_PREFIXES and pre_title[0].lower_ not in TITLE_HEADS:
             pre_title.pop(0)

@@ -9,7 +9,7 @@ SPEECH_VERBS = {
     "confirm", "highlight", "welcome", "praise", "criticise", "criticize", "condemn", "accuse", "blame",
     "caution", "suggest", "propose", "recommend", "reveal", "argue", "declare", "affirm", "commit",
     "admit", "dismiss", "applaud", "commend", "appeal", "demand", "request", "point", "voice", "ask",
-    "maintain", "predict", "estimate", "find", "show", "recall", "thank", "lament", "hail",
+    "maintain", "predict", "estimate", "find", "show", "recall", "thank", "lament", "hail", "inform",
 }
 # Verbs whose complement is an infinitive: "pledged to continue" -> "continue".
 INFINITIVE_VERBS = {"pledge", "vow", "promise", "commit", "agree", "undertake", "threaten", "offer"}
@@ -17,11 +17,12 @@ INFINITIVE_VERBS = {"pledge", "vow", "promise", "commit", "agree", "undertake", 
 OBJECT_VERBS = {"stress", "express", "endorse", "appreciate", "emphasise", "emphasize", "underline",
                 "underscore", "welcome", "praise", "criticise", "criticize", "condemn", "reject", "deny",
                 "highlight", "urge", "reiterate", "applaud", "commend", "demand", "request", "voice",
-                "dismiss", "hail", "thank", "lament", "call", "appeal", "describe", "accuse", "blame"}
+                "dismiss", "hail", "thank", "lament", "call", "appeal", "describe", "accuse", "blame",
+                "propose"}
 # Ambiguous verbs: only a clause complement makes them speech.
 NEEDS_CLAUSE = {"add", "note", "state", "find", "show", "point", "maintain", "recall", "ask", "claim",
                 "suggest", "predict", "estimate", "argue", "declare", "reveal", "confirm", "acknowledge",
-                "admit", "announce", "explain", "tell", "insist", "affirm", "caution"}
+                "admit", "announce", "explain", "tell", "insist", "affirm", "caution", "inform"}
 
 TITLE_WORDS = {
     "minister", "ministers", "secretary", "state", "spokesman", "spokeswoman", "spokesperson", "director",
@@ -79,3 +80,9 @@ NOT_NAMES = {"january", "february", "march", "april", "june", "july", "august", 
              "where", "why", "how", "all", "some", "many", "most", "such", "both", "each", "every", "no",
              "not", "so", "yet", "also", "still", "just", "only", "even", "now", "then", "today", "yesterday",
              "tomorrow", "across", "among", "between", "under", "over", "through", "into", "about"}
+
+# Capitalised words the model tags ORG that name no organisation: drugs ("ICE" for crystal
+# methamphetamine), things, currencies.
+NOT_ORG_ACRONYMS = {"ICE", "SIM", "GPS", "ATM", "CCTV", "COVID", "DNA", "GDP", "USD", "THB", "KHR", "VND", "LAK",
+                    "RMB", "CNY", "MMK", "PDR", "HIV", "AIDS", "MDMA", "LSD", "GHB", "YABA", "SMS", "URL", "VPN",
+                    "USDT", "ID", "AI", "SEZ", "GMS"}

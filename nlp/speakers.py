@@ -18,6 +18,8 @@ from nlp.statements import Statement
 
 MALE = {"he", "him", "his"}
 FEMALE = {"she", "her"}
+# Words that make a title another post: "the minister" is not the chief minister.
+RANK_WORDS_IN_TITLES = {"chief", "deputy", "vice", "prime", "assistant", "former", "acting"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep"}
 
 
@@ -32,7 +34,9 @@ class SpeakerResolver:
         self.people, self.orgs, self.doc = people, orgs, doc
         resolved: list[Statement] = []
         previous: Statement | None = None
+        self.previous = None
         for st in sorted(doc._.statements, key=lambda s: s.start):
+            self.previous = previous
             if st.speaker_span is None and st.needs_previous_speaker:
                 if previous is not None and previous.speaker and self._near(previous, st):
                     st.speaker, st.speaker_type = previous.speaker, previous.speaker_type
@@ -66,6 +70,10 @@ class SpeakerResolver:
                 if not _is_media(org.name) or st.cue != "reported":
                     return org.name, "organisation"
         lower = token.lower_
+        if lower == "it" and self.previous is not None and self.previous.speaker_type == "organisation" and \
+                self._near(self.previous, st):
+            # "The ministry said ... It said checks would be tightened."
+            return self.previous.speaker, "organisation"
         if lower in MALE | FEMALE:
             person = self._pronoun(token, "m" if lower in MALE else "f")
             return self._person(person, token) if person else None
@@ -74,7 +82,7 @@ class SpeakerResolver:
             if det in ("a", "an"):
                 person = self._cataphora(token)
             else:
-                person = self._by_title(token, lower)
+                person = self._by_title(token, lower, by_rank=det == "the")
             return self._person(person, token) if person else None
         if lower in ORG_NOMINALS or lower in DOCUMENT_NOMINALS:
             org = self._recent_org(token, None if lower in DOCUMENT_NOMINALS else lower)
@@ -113,13 +121,21 @@ class SpeakerResolver:
                 return min(found, key=lambda f: (f[0], f[1]))[2]
         return None
 
-    def _by_title(self, token: Token, head: str) -> Person | None:
-        best, best_pos = None, -1
+    def _by_title(self, token: Token, head: str, by_rank: bool = False) -> Person | None:
+        """The last person named before with that title ("the minister"), or that rank ("the
+        general", with ``by_rank``); "the minister" is not the chief or deputy minister."""
+        said = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+        best, best_key = None, (False, -1)
         for person in self.people:
-            if person.title and head in person.title.lower():
-                pos = max((m.start for m in person.mentions if m.start < token.i), default=-1)
-                if pos > best_pos:
-                    best, best_pos = person, pos
+            title = (person.title or "").lower()
+            held = f"{title} {person.rank or ''}".lower().replace("-", " ").split() if by_rank else title.split()
+            if head not in held and head not in title:
+                continue
+            other = {w for w in title.split() if w in RANK_WORDS_IN_TITLES} - said
+            pos = max((m.start for m in person.mentions if m.start < token.i), default=-1)
+            key = (not other, pos)
+            if pos >= 0 and key > best_key:
+                best, best_key = person, key
         return best
 
     def _cataphora(self, token: Token) -> Person | None:

@@ -404,9 +404,12 @@ class EntityLinker:
             return None, None, None
         start, end, head = found
         # "..., Chief Minister of Yangon Region U Zeya Htun": the title of the next name, not this one's
-        if any(doc[x].lower_ in NAME_PREFIXES and x + 1 < len(doc) and _is_cap(doc[x + 1])
-               for x in range(head + 1, min(end + 1, len(doc)))):
-            return None, None, None
+        x = head + 1
+        while x < min(head + 12, run.sent.end - 1) and doc[x].text not in (",", ";", "(", "."):
+            if doc[x].lower_ in NAME_PREFIXES and x not in token_org and x + 1 not in token_org and \
+                    _is_cap(doc[x + 1]) and doc[x + 1].lower_ not in ORG_HEADS | NAME_PREFIXES:
+                return None, None, None
+            x += 1
         owner = next((token_org[x] for x in range(k + 1, head) if x in token_org), None)
         while start < head and start in token_org:
             start += 1  # "UNODC Regional Representative": the organisation is not the title

@@ -58,6 +58,7 @@ ORG_HEADS = {
     "task", "fund", "forum", "parliament", "assembly", "senate", "cabinet", "provincial", "municipal",
     "club", "company", "corporation", "alliance", "mission", "commissariat", "post", "times", "herald",
     "news", "tribune", "daily", "journal", "press", "radio", "television", "tv", "watch", "international",
+    "observatory", "wire", "ledger", "gazette", "dispatch", "observer", "monitor", "collective", "project",
 }
 # Nominal mentions of organisations that speak: "the ministry said".
 ORG_NOMINALS = {"ministry", "agency", "authority", "commission", "committee", "office", "bureau",

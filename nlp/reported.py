@@ -28,7 +28,8 @@ def _subject(verb: Token) -> Token | None:
                      and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in ("he", "she"))), None)
         if subj is not None and not any(t.dep_ == "ccomp" and t.i < verb.i for t in verb.children):
             subj = None
-    if subj is not None and subj.lower_ in NOT_SPEAKERS:
+    # "It said ..." may continue an organisation (the resolver decides); "it was reported" is no speaker
+    if subj is not None and subj.lower_ in NOT_SPEAKERS and not (subj.lower_ == "it" and subj.dep_ == "nsubj"):
         return None
     return subj
 
@@ -37,8 +38,14 @@ def _span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range -> char range, without leading "that"/"to"/commas or trailing punctuation."""
     while start < end and (doc[start].lower_ in ("that", "to", ",", ":", "-", "–", "—") or doc[start].is_space):
         start += 1
+    # a dateline before the content: "HÀ NỘI — Police dismantled ..."
+    k = start
+    while k < min(end, start + 6) and (doc[k].is_upper and doc[k].is_alpha or doc[k].text in (",", ".")):
+        k += 1
+    if start < k < end - 2 and doc[k].text in ("—", "–", "-", "--"):
+        start = k + 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (")", "”", '"', "’") or
-                           doc[end - 1].is_space):
+                           doc[end - 1].is_space or doc[end - 1].lower_ in ("and", "but", "or")):
         end -= 1
     if end - start < 2:
         return None
@@ -51,7 +58,17 @@ def _content(verb: Token) -> tuple[int, int] | None:
     children = list(verb.children)
     ccomp = next((c for c in children if c.dep_ == "ccomp"), None)
     if ccomp is not None:
-        return _span(doc, ccomp.left_edge.i, ccomp.right_edge.i + 1)
+        end = ccomp.right_edge.i + 1
+        # "said that the drugs destroyed today, worth K 4 billion, had been seized by ...": the parser
+        # cut the clause short; the rest of the sentence, with no subject or speech of its own, is
+        # still the content
+        rest = doc[end:verb.sent.end]
+        if ccomp.left_edge.i > verb.i and any(c.lower_ == "that" and c.dep_ == "mark" for c in ccomp.children) \
+                and len(rest) > 3 and rest[0].text == "," and not any(
+                    t.dep_ in ("nsubj", "nsubjpass") or t.lemma_ in SPEECH_VERBS or t.lower_ == "according"
+                    for t in rest):
+            end = verb.sent.end
+        return _span(doc, ccomp.left_edge.i, end)
     # "said in a statement that X": the parser hangs the clause on "statement", not on the verb.
     that = next((t for t in verb.subtree if verb.i < t.i <= verb.i + 6 and t.lower_ == "that" and t.dep_ == "mark"),
                 None)
@@ -67,7 +84,8 @@ def _content(verb: Token) -> tuple[int, int] | None:
             if dobj is None or xcomp is None:
                 return None  # "a campaign called X" is no call
             return _span(doc, dobj.left_edge.i, verb.right_edge.i + 1)
-        return _span(doc, prep.i + 1, max(prep.right_edge.i, verb.right_edge.i) + 1)
+        # "called on banks to X, and urged people to Y": the call ends where the next verb's clause begins
+        return _span(doc, prep.i + 1, max(prep.right_edge.i, _clause_end(verb)) + 1)
     if lemma in NEEDS_CLAUSE:
         return None
     dobj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)

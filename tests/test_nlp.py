@@ -39,6 +39,16 @@ def _speaker_of(record, fragment):
     # organisation as speaker via acronym, with its full name as canonical speaker
     ("The Office of the Narcotics Control Board (ONCB) issued new figures.\n\nONCB warned that ketamine "
      "use among young people was rising fast.", "ketamine", "Office of the Narcotics Control Board"),
+    # "it" continues the organisation that spoke just before
+    ("The Ministry of Public Security said on its website that 512 foreigners had been deported. It said "
+     "patrols along the river would be doubled.", "patrols along the river", "Ministry of Public Security"),
+    # "the general" by rank, not by title
+    ("Major General Tran Van Khoa, director of the provincial police, opened the meeting.\n\nThe general "
+     "urged villagers to report strangers crossing the border at night.", "report strangers", "Tran Van Khoa"),
+    # "the minister" is the Union Minister, not the chief minister named after him
+    ("The ceremony was attended by Union Minister for Home Affairs Lt-Gen Kyaw Zin Oo and Chief Minister of "
+     "Bago Region U Tin Maung Win.\n\nThe Union Minister said that poppy fields had shrunk by a third.",
+     "poppy fields", "Kyaw Zin Oo"),
 ])
 def test_speakers_resolve_to_canonical_name(nlp, text, fragment, speaker):
     assert _speaker_of(_record(nlp, text), fragment) == speaker
@@ -61,6 +71,27 @@ def test_statements_scare_quotes_are_not_statements(nlp):
 def test_statements_unresolvable_speaker_is_dropped(nlp):
     record = _record(nlp, "“Nobody knows who said this,” it was reported.")
     assert record["statements"] == []
+
+
+@pytest.mark.parametrize("text,organisations,not_organisations", [
+    # outlets and NGOs without an institution word; a list inside a ministry's name
+    ("Speaking to the Kampuchea Herald, a researcher at the Mekong Crime Observatory said the Ministry of "
+     "Social Affairs, Veterans and Youth Rehabilitation needed more staff.",
+     {"Kampuchea Herald", "Mekong Crime Observatory", "Ministry of Social Affairs, Veterans and Youth Rehabilitation"},
+     set()),
+    # a mission keeps its place; a commission does not; an agreement is no organisation
+    ("The Embassy of Indonesia in Phnom Penh wrote to the Commission on Narcotic Drugs in Vienna about the "
+     "Mekong MoU.", {"Embassy of Indonesia in Phnom Penh", "Commission on Narcotic Drugs"},
+     {"Commission on Narcotic Drugs in Vienna", "Mekong MoU on Drug Control"}),
+    # "and" inside a name; "People's" inside a name; crystal meth called ICE is no organisation
+    ("Officers of the Anti-Drug and Crime Prevention Unit studied at the Chinese People's Public Security "
+     "University before seizing 3 kg of ICE.",
+     {"Anti-Drug and Crime Prevention Unit", "Chinese People's Public Security University"}, {"ICE"}),
+])
+def test_organisations_named_whole(nlp, text, organisations, not_organisations):
+    names = {o["name"] for o in _record(nlp, text)["organisations"]}
+    assert organisations <= names
+    assert not (not_organisations & names)
 
 
 def test_people_title_and_organisation_from_appositive(nlp):

@@ -20,8 +20,20 @@ NOT_SPEAKERS = {"it", "there", "this", "that", "which", "who", "what"}
 
 def _subject(verb: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None and verb.dep_ == "conj" and verb.lemma_ in SPEECH_VERBS and \
+            verb.head.dep_ in ("ccomp", "xcomp") and verb.head.head.lemma_ in SPEECH_VERBS:
+        # "said that X is ready, and proposed that ...": coordinated with the speech, not the content
+        verb = verb.head.head
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         subj = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None and verb.dep_ == "conj" and verb.lemma_ in SPEECH_VERBS:
+        # "urged X to be careful and called on Y to ...": the parser hangs the second speech verb
+        # inside the first one's content; its speaker is the first one's
+        head = verb.head
+        while subj is None and head.dep_ in ("xcomp", "ccomp", "conj") and head.head.i != head.i:
+            head = head.head
+            subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None:
         # Inverted attribution: "..., warned Honn." puts Honn after the verb.
         subj = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj", "oprd")
@@ -47,6 +59,15 @@ def _span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (")", "”", '"', "’") or
                            doc[end - 1].is_space or doc[end - 1].lower_ in ("and", "but", "or")):
         end -= 1
+    # "X, and proposed that Y": a second speech act coordinated with the first is its own statement
+    for k in range(start + 2, end):
+        t = doc[k]
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS and doc[k - 1].lower_ == "and" \
+                and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            end = k - 1
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            break
     if end - start < 2:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
@@ -70,7 +91,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
             end = verb.sent.end
         return _span(doc, ccomp.left_edge.i, end)
     # "said in a statement that X": the parser hangs the clause on "statement", not on the verb.
-    that = next((t for t in verb.subtree if verb.i < t.i <= verb.i + 6 and t.lower_ == "that" and t.dep_ == "mark"),
+    that = next((t for t in verb.subtree if verb.i < t.i <= verb.i + 10 and t.lower_ == "that" and t.dep_ == "mark"),
                 None)
     if that is not None:
         return _span(doc, that.i + 1, that.head.right_edge.i + 1)

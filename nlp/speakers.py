@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from nlp.countries import DEMONYMS
 from nlp.entities import Organisation, Person
 from nlp.lexicon import DOCUMENT_NOMINALS, GROUP_WORDS, MEDIA_WORDS, ORG_NOMINALS, TITLE_HEADS
 from nlp.statements import Statement
@@ -83,6 +84,8 @@ class SpeakerResolver:
                 person = self._cataphora(token)
             else:
                 person = self._by_title(token, lower, by_rank=det == "the")
+                if person is None and det == "the" and lower in ("official", "officer"):
+                    person = self._last_official(token)
             return self._person(person, token) if person else None
         if lower in ORG_NOMINALS or lower in DOCUMENT_NOMINALS:
             org = self._recent_org(token, None if lower in DOCUMENT_NOMINALS else lower)
@@ -136,6 +139,20 @@ class SpeakerResolver:
             key = (not other, pos)
             if pos >= 0 and key > best_key:
                 best, best_key = person, key
+        return best
+
+    def _last_official(self, token: Token) -> Person | None:
+        """"The Vietnamese official": the last person with a title named before, of that country
+        when the mention gives one."""
+        country = next((code for c in token.children if c.dep_ in ("amod", "compound")
+                        for code, forms in DEMONYMS.items() if c.text in forms), None)
+        best, best_pos = None, -1
+        for person in self.people:
+            if not person.title or country and person.country != country:
+                continue
+            pos = max((m.start for m in person.mentions if m.start < token.i), default=-1)
+            if pos > best_pos:
+                best, best_pos = person, pos
         return best
 
     def _cataphora(self, token: Token) -> Person | None:

@@ -59,6 +59,11 @@ def test_end_to_end_crawl_process_and_query(tonle_home, config, expected):
     listed = runner.invoke(cli, ["quotes", "--jsonl", "--limit", "500"])
     rows = [json.loads(line) for line in listed.output.splitlines() if line.startswith("{")]
     assert any(r["speaker"].startswith("Mao Ratanak") and r["outlet"] == "mekong-herald" for r in rows)
+    # the search index was kept in step by processing itself (no `tonle reindex`)
+    assert (config.home / "tonle.search").is_dir()
+    searched = runner.invoke(cli, ["quotes", "--jsonl", "--search", "transit point traffickers"])
+    hits = [json.loads(line) for line in searched.output.splitlines() if line.startswith("{")]
+    assert hits and hits[0]["statement"] == "We will not allow Koh Kong to become a transit point for drug traffickers"
 
 
 def test_end_to_end_sources_check_on_sample_outlets(tonle_home):

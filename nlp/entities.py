@@ -65,6 +65,11 @@ def _is_cap(token: Token) -> bool:
         and text.lower() not in NOT_NAMES
 
 
+# "People's Committee", "Shan Women's Farming Network": a possessive inside one name.
+COLLECTIVE_OWNERS = {"People", "Women", "Children", "Workers", "Farmers", "Fishermen", "Youth", "Mothers",
+                     "Veterans", "Citizens"}
+
+
 class EntityLinker:
     """Finds people (with title, organisation and country), organisations and countries."""
 
@@ -207,10 +212,24 @@ class EntityLinker:
         doc = span.doc
         for t in span:
             # "Chinese People's Public Security University", "People's Committee" are one name
-            if t.text in ("'s", "’s") and doc[t.i - 1].text != "People":
+            if t.text in ("'s", "’s") and doc[t.i - 1].text not in COLLECTIVE_OWNERS:
                 parts.append(doc[start:t.i])
                 start = t.i + 1
         parts.append(doc[start:span.end])
+        # "Military Police and the General Department of Customs": two institutions; "Ministry of
+        # Interior and Deputy Chairman": an institution and a title
+        split = []
+        for part in parts:
+            cut = next((t.i for t in part if t.lower_ == "and" and t.i + 1 < part.end and (
+                doc[t.i + 1].lower_ in TITLE_WORDS or doc[t.i + 1].lower_ == "the" and t.i + 2 < part.end
+                and EntityLinker.HEADS.search(doc[t.i + 2:part.end].text))), None)
+            if cut is None:
+                split.append(part)
+            elif doc[cut + 1].lower_ in TITLE_WORDS:
+                split.append(doc[part.start:cut])
+            else:
+                split += [doc[part.start:cut], doc[cut + 1:part.end]]
+        parts = split
         cleaned = []
         for part in parts:
             # "told The Delta Dispatch": a capital The inside a sentence belongs to an outlet's name
@@ -239,10 +258,11 @@ class EntityLinker:
             # An acronym (NACD) is an organisation; a dateline in capitals (VIENTIANE) is not.
             return len(words) == 1 and 3 <= len(text) <= 6 and text.title() not in self.place_names \
                 and words[0].i not in blocked and text not in NOT_ORG_ACRONYMS
-        if all(t.lower_ in ORG_HEADS or t.lower_ in self.GENERIC for t in words):
-            return False  # "Embassy", "Royal Government", "Army"
-        if words[0].lower_ in NAME_PREFIXES or all(t.i in blocked for t in words):
-            return False  # "Maj Gen ..." is a person; "Mae Sot" a place
+        if len(words) <= 2 and all(t.lower_ in ORG_HEADS or t.lower_ in self.GENERIC for t in words):
+            return False  # "Embassy", "Provincial Police", "Army" (but "State Administration Council" is a name)
+        if words[0].lower_ in NAME_PREFIXES and not any(t.lower_ in ORG_HEADS for t in words) or \
+                all(t.i in blocked for t in words):
+            return False  # "Maj Gen ..." is a person ("General Department of ..." is not); "Mae Sot" a place
         if self.POLICE_UNIT.fullmatch(text):
             return True
         if any(t.lower_ in ORG_HEADS for t in words):

@@ -753,16 +753,19 @@ def alerts(since, fmt):
 
 @cli.command()
 def reindex():
-    """Rebuild the text search index from the statements (derived data; the database is the record).
+    """Rebuild the text search index and the officials' weekly counts from the statements (derived
+    data; the database is the record).
 
     Example: tonle reindex
     """
     import store
-    from store import read
+    from store import read, write
 
-    with _store_errors(), store.writer(_config()) as con:
+    config = _config()
+    with _store_errors(), store.writer(config) as con:
         n = read.rebuild_search_index(con)
-    err_console.print(f"search index rebuilt over {n} statements.")
+        write.rebuild_official_weeks(con, config.timezone)
+    err_console.print(f"search index and officials' weekly counts rebuilt over {n} statements.")
 
 
 def _clip(text: str, n: int) -> str:

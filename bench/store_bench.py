@@ -757,6 +757,11 @@ def main() -> None:
             con.execute("CHECKPOINT")
             checkpoint_s = time.perf_counter() - t0
             size_plain, used_plain = file_size(config.db_path), used_bytes(con)
+            # the officials' weekly counts, as processing builds them (then kept by every write)
+            t0 = time.perf_counter()
+            write.rebuild_official_weeks(con, config.timezone)
+            weeks_s = time.perf_counter() - t0
+            weeks_rows = con.execute("SELECT count(*) FROM official_weeks").fetchone()[0]
             # the same statements into a table without primary key and indexes, in a file of its own
             con.execute(f"ATTACH '{Path(tmp) / 'plain.duckdb'}' AS plain")
             con.execute("CREATE TABLE plain.statements AS SELECT * FROM statements LIMIT 0")
@@ -841,6 +846,7 @@ def main() -> None:
                 con.execute(f"DELETE FROM {table} WHERE article_id > $n", {"n": args.articles})
             con.execute("DELETE FROM articles WHERE id > $n", {"n": args.articles})
             con.execute("DELETE FROM pages")
+            write.rebuild_official_weeks(con, config.timezone)  # the sample's people counted again
             con.execute("CHECKPOINT")
             t0 = time.perf_counter()
             added, deleted = read.sync_search_index(con)
@@ -862,6 +868,7 @@ def main() -> None:
                               "(SELECT sum(strlen(text) + strlen(sentence)) FROM statements)").fetchone()
         size_fts = file_size(config.db_path)
         per_m = 1e6 / args.statements
+        out["official_weeks"] = {"build_s": round(weeks_s, 2), "rows": weeks_rows}
         out["search_index"] = {"statements": indexed, "tantivy_build_s": round(index_s, 1),
                                "tantivy_sync_after_batch": {"deleted": deleted, "added": added,
                                                             "s": round(sync_s, 3)},
@@ -990,6 +997,8 @@ def main() -> None:
           f"{tantivy_bytes / 2**20:.0f} MiB; in step after a batch ({deleted:,} deleted, {added:,} added) "
           f"{sync_s * 1000:.0f} ms, already in step {noop_s * 1000:.0f} ms")
     print(f"  beside it, DuckDB's fts index: {fts_s:.1f} s to build, {terms:,} term rows")
+    print(f"officials' weekly counts (write.rebuild_official_weeks): {weeks_s:.1f} s, {weeks_rows:,} rows; "
+          "kept in step inside save_analyses (its figure above includes that)")
     print(f"file size: {size_plain / 2**20:.0f} MiB for the DuckDB file ({used_plain / 2**20:.0f} MiB in used blocks), "
           f"{out['size']['mib_per_million_statements_no_index']:.0f} MiB per million statements, "
           f"+{out['size']['mib_per_million_statements_tantivy']:.0f} MiB for the tantivy index "

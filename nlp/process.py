@@ -28,6 +28,11 @@ def process_articles(config: Config, nlp=None, on_progress: Callable[[int, int],
     if reprocess:
         with store.writer(config) as con:
             con.execute(queries.RESET_PROCESSED)
+    with store.reader(config) as con:
+        zone = write.official_weeks_zone(con)
+    if zone != config.timezone:  # a new store, or a new zone: the officials' weekly counts again
+        with store.writer(config) as con:
+            write.rebuild_official_weeks(con, config.timezone)
     todo = pending_articles(config, version)
     done = 0
     size = config.process_batch_size

@@ -272,8 +272,8 @@ WHERE ap.person_id = $person_id
 ORDER BY a.published
 """
 
-# One official's stances by week and topic (`tonle official`): equality on the person id lets
-# DuckDB use the statements_person index instead of scanning every statement.
+# One official's stances by week and topic (`tonle official`), counted live: used when
+# official_weeks is not built for the zone asked for.
 OFFICIAL_STANCES = """
 SELECT strftime(date_trunc('week', a.published AT TIME ZONE $timezone), '%G-W%V') AS week,
        s.topic, s.stance, count(*) AS statements
@@ -283,6 +283,38 @@ WHERE s.person_id = $person_id AND a.duplicate_of IS NULL AND a.published IS NOT
 GROUP BY ALL
 ORDER BY week, s.topic, statements DESC
 """
+
+# The same from the derived table (migration 006), kept in step by the writes.
+OFFICIAL_WEEKS = """
+SELECT week, topic, stance, statements FROM official_weeks WHERE person_id = $person_id
+ORDER BY week, topic, statements DESC
+"""
+OFFICIAL_WEEKS_ZONE = "SELECT zone FROM official_weeks_zone"
+PEOPLE_OF_ARTICLE_STATEMENTS = """
+SELECT DISTINCT person_id FROM statements WHERE article_id = $article_id AND person_id IS NOT NULL
+"""
+DELETE_OFFICIAL_WEEKS = "DELETE FROM official_weeks WHERE person_id IN (SELECT unnest($person_ids::INTEGER[]))"
+INSERT_OFFICIAL_WEEKS = """
+INSERT INTO official_weeks
+SELECT s.person_id, strftime(date_trunc('week', a.published AT TIME ZONE $timezone), '%G-W%V') AS week,
+       s.topic, s.stance, count(*)
+FROM statements s
+JOIN articles a ON a.id = s.article_id
+WHERE s.person_id IN (SELECT unnest($person_ids::INTEGER[])) AND a.duplicate_of IS NULL
+  AND a.published IS NOT NULL
+GROUP BY ALL
+"""
+REBUILD_OFFICIAL_WEEKS = [
+    "DELETE FROM official_weeks",
+    "DELETE FROM official_weeks_zone",
+    """INSERT INTO official_weeks
+       SELECT s.person_id, strftime(date_trunc('week', a.published AT TIME ZONE $timezone), '%G-W%V'),
+              s.topic, s.stance, count(*)
+       FROM statements s JOIN articles a ON a.id = s.article_id
+       WHERE s.person_id IS NOT NULL AND a.duplicate_of IS NULL AND a.published IS NOT NULL
+       GROUP BY ALL""",
+    "INSERT INTO official_weeks_zone VALUES ($timezone)",
+]
 
 STANCES_WEEKLY = """
 SELECT CASE WHEN $by = 'country' THEN coalesce(ap.country, p.country, o.country, '?')

@@ -138,7 +138,11 @@ def official_evidence(con, person_id: int) -> list[dict]:
 
 
 def official_stances(con, person_id: int, timezone: str) -> list[dict]:
-    """Statements of one official by week (in ``timezone``), topic and stance."""
+    """Statements of one official by week (in ``timezone``), topic and stance: from the counts kept
+    by the writes when they are in that zone, else counted now."""
+    zone = con.execute(queries.OFFICIAL_WEEKS_ZONE).fetchone()
+    if zone and zone[0] == timezone:
+        return rows(con.execute(queries.OFFICIAL_WEEKS, {"person_id": person_id}))
     return rows(con.execute(queries.OFFICIAL_STANCES, {"person_id": person_id, "timezone": timezone}))
 
 

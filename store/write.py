@@ -51,14 +51,35 @@ def finish_crawl(con: duckdb.DuckDBPyConnection, crawl_id: int, report: dict) ->
 
 
 def save_analyses(con: duckdb.DuckDBPyConnection, analyses: Iterable[tuple[int, dict]], version: str) -> None:
-    """Replace the derived rows of each article with a new analysis, atomically per batch."""
+    """Replace the derived rows of each article with a new analysis, atomically per batch; the
+    officials' weekly counts of the people concerned are counted again in the same transaction."""
     with _transaction(con):
+        touched: set[int] = set()
         for article_id, analysis in analyses:
-            _replace_analysis(con, article_id, analysis, version)
+            touched |= _replace_analysis(con, article_id, analysis, version)
+        zone = con.execute(queries.OFFICIAL_WEEKS_ZONE).fetchone()
+        if zone and touched:
+            people = sorted(touched)
+            con.execute(queries.DELETE_OFFICIAL_WEEKS, {"person_ids": people})
+            con.execute(queries.INSERT_OFFICIAL_WEEKS, {"person_ids": people, "timezone": zone[0]})
 
 
-def _replace_analysis(con, article_id: int, analysis: dict, version: str) -> None:
+def rebuild_official_weeks(con: duckdb.DuckDBPyConnection, timezone: str) -> None:
+    """Count every official's statements per week again, in ``timezone`` (a new zone, a new store)."""
+    with _transaction(con):
+        for sql in queries.REBUILD_OFFICIAL_WEEKS:
+            con.execute(sql, {"timezone": timezone} if "$timezone" in sql else None)
+
+
+def official_weeks_zone(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute(queries.OFFICIAL_WEEKS_ZONE).fetchone()
+    return row[0] if row else None
+
+
+def _replace_analysis(con, article_id: int, analysis: dict, version: str) -> set[int]:
+    """Returns the ids of the people whose statements changed (before and after)."""
     ids = {"article_id": article_id}
+    touched = {r[0] for r in con.execute(queries.PEOPLE_OF_ARTICLE_STATEMENTS, ids).fetchall()}
     for sql in (queries.DELETE_ARTICLE_STATEMENTS, queries.DELETE_ARTICLE_PEOPLE,
                 queries.DELETE_ARTICLE_ORGANISATIONS, queries.DELETE_ARTICLE_COUNTRIES):
         con.execute(sql, ids)
@@ -100,4 +121,7 @@ def _replace_analysis(con, article_id: int, analysis: dict, version: str) -> Non
             "stance_score": st.get("stance_score"), "topic": st.get("topic"),
             "topic_score": st.get("topic_score"), "model_version": version,
             "embedding": st.get("embedding")})
+        if st.get("speaker_type") == "person" and key in person_ids:
+            touched.add(person_ids[key])
     con.execute(queries.MARK_PROCESSED, {"version": version, "article_id": article_id})
+    return touched

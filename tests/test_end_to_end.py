@@ -9,6 +9,7 @@ from click.testing import CliRunner
 import store
 from cli import cli
 from samples.server import sample_sources, serve
+from store import queries, read, write
 
 pytestmark = pytest.mark.slow
 
@@ -59,6 +60,13 @@ def test_end_to_end_crawl_process_and_query(tonle_home, config, expected):
     listed = runner.invoke(cli, ["quotes", "--jsonl", "--limit", "500"])
     rows = [json.loads(line) for line in listed.output.splitlines() if line.startswith("{")]
     assert any(r["speaker"].startswith("Mao Ratanak") and r["outlet"] == "mekong-herald" for r in rows)
+    # the officials' weekly counts were built by processing, in the configured zone, and agree with a live count
+    with store.reader(config) as con:
+        assert write.official_weeks_zone(con) == config.timezone
+        (person_id, _), = read.find_people(con, "Mao Ratanak")
+        kept = read.official_stances(con, person_id, config.timezone)
+        live = read.rows(con.execute(queries.OFFICIAL_STANCES, {"person_id": person_id, "timezone": config.timezone}))
+        assert kept and sorted(map(str, kept)) == sorted(map(str, live))
     # the search index was kept in step by processing itself (no `tonle reindex`)
     assert (config.home / "tonle.search").is_dir()
     searched = runner.invoke(cli, ["quotes", "--jsonl", "--search", "transit point traffickers"])

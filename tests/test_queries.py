@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 import store
 from cli import cli
-from store import read, search, write
+from store import queries, read, search, write
 from tests.test_store import _article
 
 
@@ -149,6 +149,26 @@ def test_queries_official_stances_by_week_and_topic(filled):
     assert weeks == [
         {"week": "2024-W05", "topic": "drug control", "stance": "call_for_cooperation", "statements": 1},
         {"week": "2024-W10", "topic": "drug control", "stance": "pledge", "statements": 1}]
+
+
+def test_queries_official_weekly_counts_kept_in_step_with_the_writes(filled):
+    zone = "Asia/Phnom_Penh"
+    with store.writer(filled) as con:
+        write.rebuild_official_weeks(con, zone)
+        (person_id, _), = read.find_people(con, "Bun Honn")
+        live = read.rows(con.execute(queries.OFFICIAL_STANCES, {"person_id": person_id, "timezone": zone}))
+        assert read.official_stances(con, person_id, zone) == live
+        # article 2 processed again: his pledge becomes two concerns, in the same transaction
+        write.save_analyses(con, [(2, {**_analysis("Bun Honn", "deputy prime minister", "concern", "a"),
+                                       "statements": [_analysis("Bun Honn", "x", "concern", t)["statements"][0]
+                                                      for t in ("river crossings unguarded", "labs move north")]})],
+                            "v2")
+        kept = read.rows(con.execute(queries.OFFICIAL_WEEKS, {"person_id": person_id}))
+    assert kept == [
+        {"week": "2024-W05", "topic": "drug control", "stance": "call_for_cooperation", "statements": 1},
+        {"week": "2024-W10", "topic": "drug control", "stance": "concern", "statements": 2}]
+    with store.reader(filled) as con:  # another zone is counted live
+        assert read.official_stances(con, person_id, "UTC")[1]["week"] == "2024-W10"
 
 
 def test_queries_sql_binds_parameters(filled):

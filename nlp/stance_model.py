@@ -24,7 +24,7 @@ from nlp.stance import STANCES, TOPICS, rule_stance
 
 ARTIFACT_DIR = Path(str(resources.files("nlp") / "data" / "stance-model"))
 DATA_DIR = Path(str(resources.files("nlp") / "data" / "stance"))
-TRAIN_FILES = ("train-a.jsonl", "train-b.jsonl", "train-c.jsonl", "train-devset.jsonl")
+TRAIN_FILES = ("train-a.jsonl", "train-b.jsonl", "train-c.jsonl", "train-d.jsonl", "train-devset.jsonl")
 HELDOUT_FILE = "heldout.jsonl"
 SEED = 13
 

@@ -46,6 +46,24 @@ class Store:
         with store.reader(self.config) as con:
             return self._frame(read.officials(con, country=country, limit=limit), arrow)
 
+    def official_stances(self, name: str, arrow: bool = False):
+        """One official's statements by week (in the configured zone), topic and stance."""
+        with store.reader(self.config) as con:
+            return self._frame(read.official_stances(con, self._person(con, name), self.config.timezone), arrow)
+
+    def official_titles(self, name: str, arrow: bool = False):
+        """One official's titles and organisations over time, each with its first article."""
+        with store.reader(self.config) as con:
+            return self._frame(read.official_titles(con, self._person(con, name)), arrow)
+
+    @staticmethod
+    def _person(con, name: str) -> int:
+        found = read.find_people(con, name)
+        if len(found) != 1:
+            raise read.QueryError(f"{name!r} names {len(found)} officials: " +
+                                  (", ".join(n for _, n in found) or "none"))
+        return found[0][0]
+
     def sql(self, query: str, params: dict | None = None, arrow: bool = False):
         """A read-only query with bound parameters (as `tonle sql`)."""
         with store.reader(self.config) as con:

@@ -210,3 +210,8 @@ def test_queries_python_api(filled):
     frame = db.quotes(speaker="Bun Honn", since="2024-03-01")
     assert list(frame["text"]) == ["continue the campaign against drugs"]
     assert db.sql("SELECT count(*) AS n FROM people", arrow=True).num_rows == 1
+    assert list(db.official_stances("Bun Honn")["stance"]) == ["call_for_cooperation", "pledge"]
+    assert list(db.official_titles("H.E. Bun Honn", arrow=True).column("title").to_pylist()) == [
+        "secretary of state", "deputy prime minister"]
+    with pytest.raises(read.QueryError, match="none"):
+        db.official_stances("Nobody")

@@ -102,11 +102,13 @@ class EntityLinker:
     def _find_orgs(self, doc: Doc) -> tuple[list[Organisation], dict[int, Organisation], set[int]]:
         places = {i for _, start, end in [*self.place_matcher(doc), *self.country_matcher(doc)]
                   for i in range(start, end)}
-        # A dateline in capitals ("NAY PYI TAW, March 3 -") names a place.
-        i = 0
-        while i < len(doc) and (doc[i].is_upper and doc[i].is_alpha or doc[i].is_space):
-            places.add(i)
-            i += 1
+        # A dateline in capitals ("NAY PYI TAW, March 3 -") names a place, at the top or at the
+        # start of the first paragraph under a headline.
+        for start in [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text][:2]:
+            i = start
+            while i < len(doc) and (doc[i].is_upper and doc[i].is_alpha or doc[i].is_space and i == start):
+                places.add(i)
+                i += 1
         orgs: dict[str, Organisation] = {}
         token_org: dict[int, Organisation] = {}
         region_tokens: set[int] = set()
@@ -191,12 +193,11 @@ class EntityLinker:
             located = re.search(r" in [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?$", text)
             if located and not re.search(r"Embassy|Consulate", text):
                 text = text[:located.start()]
-            # "Department of Criminal Police of Viet Nam": the country is not part of the name.
-            tail = re.search(r" of (?:the )?(?:Viet Nam|Vietnam|Cambodia|Thailand|Laos|Lao PDR|Myanmar|China)$", text)
-            pieces = [(m.start(), m.start() + (tail.start() if tail else len(text)))]
+            # ("Ministry of Public Security of China": the country stays in the name, as outlets write it)
+            pieces = [(m.start(), m.start() + len(text))]
             # "Counter-Narcotics Division of the Vientiane Capital Police" names two institutions.
             inner = text.find(" of the ")
-            if not tail and inner > 0 and self.HEADS.search(text[inner + 8:]) and self.HEADS.search(text[:inner]):
+            if inner > 0 and self.HEADS.search(text[inner + 8:]) and self.HEADS.search(text[:inner]):
                 pieces = [(m.start(), m.start() + inner), (m.start() + inner + 8, m.start() + len(text))]
             for start_char, end_char in pieces:
                 span = doc.char_span(start_char, end_char, alignment_mode="contract")
@@ -332,8 +333,9 @@ class EntityLinker:
 
     # ------------------------------------------------------------------ people
 
-    def _name_runs(self, doc: Doc, blocked: set[int]) -> list[Span]:
+    def _name_runs(self, doc: Doc, places: set[int], orgs: set[int]) -> list[Span]:
         """Maximal runs of capitalised words (names), honorific prefixes excluded."""
+        blocked = places | orgs
         runs = []
         i = 0
         while i < len(doc):
@@ -344,6 +346,14 @@ class EntityLinker:
             j = i
             while j < len(doc) and j not in blocked and _is_cap(doc[j]) and doc[j].lower_ not in TITLE_WORDS \
                     and not (j > i and doc[j].lower_ in NAME_PREFIXES and j + 1 < len(doc) and _is_cap(doc[j + 1])):
+                j += 1
+                # "Hartley-Brooks": a hyphenated surname is one name
+                if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and \
+                        not doc[j].whitespace_ and _is_cap(doc[j + 1]) and j + 1 not in blocked:
+                    j += 2
+            # "Đặng Thu Trang": a last name that is also a place's ("Trang") ends a run of names
+            if j - i >= 2 and j < len(doc) and j in places and j not in orgs and _is_cap(doc[j]) and \
+                    (j + 1 == len(doc) or not _is_cap(doc[j + 1])):
                 j += 1
             if j > i:
                 runs.append(doc[i:j])
@@ -461,15 +471,19 @@ class EntityLinker:
 
     def _find_people(self, doc: Doc, token_org: dict[int, Organisation], blocked: set[int]) -> list[Person]:
         person_tokens = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+        # Words that later speak on their own ("Aasgaard said"): a full name holding one is a person's
+        speaking = {t.text for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in SPEECH_VERBS
+                    and _is_cap(t) and not any(c.dep_ in ("compound", "det") for c in t.children)}
         people: list[Person] = []
         singles: list[Span] = []
-        for run in self._name_runs(doc, blocked | set(token_org)):
+        for run in self._name_runs(doc, blocked, set(token_org)):
             prefix = self._prefix_tokens(run)
             title, org_at, owner = self._appositive_title(run, token_org)
             has_prefix = any(t.lower_ in NAME_PREFIXES or t.lower_ in TITLE_HEADS or t.lower_ in TITLE_WORDS
                              for t in prefix)
             cues = sum([any(i in person_tokens for i in range(run.start, run.end)), has_prefix,
-                        title is not None, self._is_speaker_subject(run)])
+                        title is not None, self._is_speaker_subject(run),
+                        len(run) >= 2 and (run[-1].text in speaking or run[0].text in speaking)])
             if any(t.lower_ in ORG_HEADS for t in run) or any(t.ent_type_ in ("DATE", "TIME", "MONEY",
                                                                               "CARDINAL") for t in run):
                 continue

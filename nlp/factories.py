@@ -52,6 +52,17 @@ def make_entity_linker(nlp: Language, name: str, organisations: list[dict], plac
     return EntityLinker(nlp, organisations, places)
 
 
+@Language.component("tonle_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break starts a sentence: a headline has no full stop, and the parser would run it
+    into the first paragraph ("Headline here PHNOM PENH - The ministry said ...")."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @Language.factory("tonle_quotes")
 def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
     return QuoteExtractor()

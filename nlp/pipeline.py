@@ -29,6 +29,7 @@ def build_pipeline(config: Config | None = None, stance: str | None = None) -> L
     (default from the configuration: the trained transformer, ``tonle_stance``)."""
     stance = stance or (config.stance_component if config else "tonle_stance")
     nlp = spacy.load(spacy_model_name(config))
+    nlp.add_pipe("tonle_paragraphs", before="parser")
     nlp.add_pipe("tonle_entities")
     nlp.add_pipe("tonle_quotes")
     nlp.add_pipe("tonle_reported")

@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,17 +24,21 @@ KEYS = ["full_F1", "statement_F1", "speaker_acc", "stance_macroF1", "people_F1",
         "country_F1", "direct_F1", "indirect_F1"]
 
 
-def run_split(name: str, files: list[Path], gold: Path, baseline: bool = False) -> dict:
+def run_split(name: str, files: list[Path], gold: Path, baseline: bool = False, rules: bool = False) -> dict:
+    """Tonle's extraction (with the cue-verb rules for stance when ``rules``), or the baseline."""
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    pred = out / f"{name}{'-baseline' if baseline else ''}-pred.jsonl"
+    pred = out / f"{name}{'-baseline' if baseline else ''}{'-rules' if rules else ''}-pred.jsonl"
     if baseline:
         command = [sys.executable, str(ROOT / "bench" / "baseline_textacy.py")]
     else:
         command = [str(Path(sys.executable).with_name("tonle")), "extract"]
-    with pred.open("w", encoding="utf-8") as f:
-        subprocess.run([*command, *map(str, files)], stdout=f, check=True, cwd=ROOT,
-                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with tempfile.TemporaryDirectory() as home, pred.open("w", encoding="utf-8") as f:
+        if rules:  # the same pipeline with the rules stance component, chosen by configuration
+            Path(home, "config.toml").write_text('stance_component = "tonle_stance_rules"\n', encoding="utf-8")
+            env["TONLE_HOME"] = home
+        subprocess.run([*command, *map(str, files)], stdout=f, check=True, cwd=ROOT, env=env)
     result = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred), "--json"], capture_output=True,
                             text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -52,8 +57,10 @@ def main() -> None:
     rows = {}
     for name, (files, gold) in chosen.items():
         rows[name] = run_split(name, files, gold)
+        rows[f"{name} rules"] = run_split(name, files, gold, rules=True)
         rows[f"{name} baseline"] = run_split(name, files, gold, baseline=True)
-    print("baseline = bare en_core_web_sm NER + textacy direct quotations (every stance neutral)")
+    print("rules = Tonle with the cue-verb stance rules instead of the transformer; "
+          "baseline = bare en_core_web_sm NER + textacy direct quotations (every stance neutral)")
     print(f"{'split':15s} " + " ".join(f"{k:>14s}" for k in KEYS))
     for name, metrics in rows.items():
         print(f"{name:15s} " + " ".join(f"{metrics[k]:14.3f}" for k in KEYS))

@@ -34,10 +34,9 @@ class SpeakerResolver:
         self.token_org = doc._.token_org or {}
         self.people, self.orgs, self.doc = people, orgs, doc
         resolved: list[Statement] = []
-        previous: Statement | None = None
-        self.previous = None
+        self.previous: Statement | None = None  # the last statement given a speaker
         for st in sorted(doc._.statements, key=lambda s: s.start):
-            self.previous = previous
+            previous = self.previous
             if st.speaker_span is None and st.needs_previous_speaker:
                 if previous is not None and previous.speaker and self._near(previous, st):
                     st.speaker, st.speaker_type = previous.speaker, previous.speaker_type
@@ -47,7 +46,7 @@ class SpeakerResolver:
                     st.speaker, st.speaker_type = found
             if st.speaker:
                 resolved.append(st)
-                previous = st
+                self.previous = st
         doc._.statements = resolved
         return doc
 

@@ -176,25 +176,19 @@ LIMIT $limit
 # Text search: the tantivy index (store/search.py) ranks; its best hits, with their BM25 scores,
 # are filtered here on narrow columns only, and the rows to show are then fetched by id
 # (STATEMENTS_BY_ID ...): joining a million statements' text for a few hundred hits took 60-100 ms.
-SEARCH_FILTER = """
+_SEARCH_HITS = """
 WITH hits AS (SELECT unnest($ids::BIGINT[]) AS id, unnest($scores::DOUBLE[]) AS score)
 SELECT s.id, s.article_id, hits.score
 FROM hits JOIN statements s ON s.id = hits.id
 JOIN articles a ON a.id = s.article_id
-""" + SPEAKER_JOINS + ARTICLE_FILTERS + SPEAKER_FILTERS + """
+"""
+_BY_SCORE = """
 ORDER BY hits.score DESC
 LIMIT $limit
 """
-# The same without the speaker joins, when no speaker filter is given (half the time).
-SEARCH_FILTER_NO_SPEAKER = """
-WITH hits AS (SELECT unnest($ids::BIGINT[]) AS id, unnest($scores::DOUBLE[]) AS score)
-SELECT s.id, s.article_id, hits.score
-FROM hits JOIN statements s ON s.id = hits.id
-JOIN articles a ON a.id = s.article_id
-""" + ARTICLE_FILTERS + """
-ORDER BY hits.score DESC
-LIMIT $limit
-"""
+SEARCH_FILTER = _SEARCH_HITS + SPEAKER_JOINS + ARTICLE_FILTERS + SPEAKER_FILTERS + _BY_SCORE
+# The same without the speaker joins, when no country or organisation filter is given.
+SEARCH_FILTER_NO_SPEAKER = _SEARCH_HITS + ARTICLE_FILTERS + _BY_SCORE
 
 # Rows by id for display. DuckDB reads a few rows through the primary-key index only when the
 # ids are a constant IN list, so {ids} is formatted in: integers Tonle got from its own index,
@@ -294,25 +288,22 @@ PEOPLE_OF_ARTICLE_STATEMENTS = """
 SELECT DISTINCT person_id FROM statements WHERE article_id = $article_id AND person_id IS NOT NULL
 """
 DELETE_OFFICIAL_WEEKS = "DELETE FROM official_weeks WHERE person_id IN (SELECT unnest($person_ids::INTEGER[]))"
-INSERT_OFFICIAL_WEEKS = """
+# Counts of the people in $person_ids, or of everyone (REBUILD_OFFICIAL_WEEKS).
+_OFFICIAL_WEEK_COUNTS = """
 INSERT INTO official_weeks
 SELECT s.person_id, strftime(date_trunc('week', a.published AT TIME ZONE $timezone), '%G-W%V') AS week,
        s.topic, s.stance, count(*)
 FROM statements s
 JOIN articles a ON a.id = s.article_id
-WHERE s.person_id IN (SELECT unnest($person_ids::INTEGER[])) AND a.duplicate_of IS NULL
-  AND a.published IS NOT NULL
+WHERE s.person_id IS NOT NULL AND a.duplicate_of IS NULL AND a.published IS NOT NULL {people}
 GROUP BY ALL
 """
+INSERT_OFFICIAL_WEEKS = _OFFICIAL_WEEK_COUNTS.format(
+    people="AND s.person_id IN (SELECT unnest($person_ids::INTEGER[]))")
 REBUILD_OFFICIAL_WEEKS = [
     "DELETE FROM official_weeks",
     "DELETE FROM official_weeks_zone",
-    """INSERT INTO official_weeks
-       SELECT s.person_id, strftime(date_trunc('week', a.published AT TIME ZONE $timezone), '%G-W%V'),
-              s.topic, s.stance, count(*)
-       FROM statements s JOIN articles a ON a.id = s.article_id
-       WHERE s.person_id IS NOT NULL AND a.duplicate_of IS NULL AND a.published IS NOT NULL
-       GROUP BY ALL""",
+    _OFFICIAL_WEEK_COUNTS.format(people=""),
     "INSERT INTO official_weeks_zone VALUES ($timezone)",
 ]
 

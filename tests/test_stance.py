@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 
 from nlp.stance import STANCES, TOPICS, rule_stance, rule_topic
-from nlp.stance_model import expected_calibration_error, macro_f1
+from nlp.stance_model import ARCHITECTURE, expected_calibration_error, macro_f1
 
 
 @pytest.mark.parametrize("text,cue,label", [
@@ -64,7 +64,7 @@ def test_stance_transformer_labels_with_probabilities(nlp):
     text = ("Deputy police chief Mao Ratanak pledged to continue joint patrols with Thai police. "
             "He denied that officers had taken bribes from smugglers.")
     record = next(analyse(nlp, [(text, None)]))
-    assert record["stance_model"].startswith("minilm-lora-1+")
+    assert record["stance_model"].startswith(f"{ARCHITECTURE}+")
     by_text = {s["text"]: s for s in record["statements"]}
     assert by_text["continue joint patrols with Thai police"]["stance"] == "pledge"
     denied = next(s for t, s in by_text.items() if "bribes" in t)
@@ -72,3 +72,25 @@ def test_stance_transformer_labels_with_probabilities(nlp):
     for st in record["statements"]:
         assert st["stance"] in STANCES and st["topic"] in TOPICS
         assert 0.0 < st["stance_score"] <= 1.0 and 0.0 < st["topic_score"] <= 1.0
+
+
+@pytest.mark.slow
+def test_stance_artifact_round_trip_folds_adapters_without_changing_outputs(tmp_path):
+    from nlp.stance_model import LORA_TARGETS, StanceInput, StanceModel, fine_tune, load, load_rows, save
+
+    rows = load_rows("train-e.jsonl")[:48]
+    model = StanceModel(device="cpu", targets=LORA_TARGETS)
+    fine_tune(model, rows, epochs=1, batch_size=16)
+    save(model, {"version": "test", "rank": 8, "alpha": 16, "lora_targets": list(LORA_TARGETS)}, tmp_path)
+    items = [StanceInput(r["text"], r["cue"], r["sentence"]) for r in rows[:8]]
+
+    unmerged, meta = load(tmp_path, device="cpu", merge=False)
+    merged, _ = load(tmp_path, device="cpu")
+    assert meta["lora_targets"] == list(LORA_TARGETS)
+    assert not any("lora_" in n for n, _ in merged.encoder.named_parameters())
+    before, after = unmerged.predict(items), merged.predict(items)
+    trained = model.predict(items)
+    for a, b, c in zip(before, after, trained, strict=True):
+        assert a["stance"] == b["stance"] == c["stance"] and a["topic"] == b["topic"]
+        assert a["stance_score"] == pytest.approx(b["stance_score"], abs=1e-4)
+        assert a["embedding"] == pytest.approx(b["embedding"], abs=1e-4)

@@ -32,6 +32,21 @@ def timed(label: str, words: int, run) -> float:
     return words / elapsed
 
 
+def stance_alone(records: list[dict]) -> None:
+    """The stance model by itself on the pipeline's statements (length-sorted batches of 32), with
+    its adapters folded into the encoder as shipped and kept apart as in training."""
+    from nlp.stance_model import StanceInput, load
+
+    items = [StanceInput(s["text"], s["cue"], s["sentence"]) for r in records for s in r["statements"]]
+    for label, merge in (("folded (as shipped)", True), ("kept apart (as trained)", False)):
+        model, _ = load(merge=merge)
+        model.predict(items[:32])
+        start = time.perf_counter()
+        model.predict(items)
+        print(f"{'stance model alone, adapters ' + label:55s} {len(items) / (time.perf_counter() - start):10.0f}"
+              f" statements/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=6)
@@ -52,6 +67,7 @@ def main() -> None:
                lambda: records.extend(analyse(full, [(t, None) for t in docs])))
     statements = sum(len(r["statements"]) for r in records)
     print(f"{'':55s} {statements / (words / f1):10.0f} statements/s through the whole pipeline")
+    stance_alone(records)
     print(f"ratio to bare spaCy: rules {r1 / base:.2f} (2 processes {r2 / base:.2f}), transformer {f1 / base:.2f}")
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

@@ -29,7 +29,7 @@ def process_articles(config: Config, nlp=None, on_progress: Callable[[int, int],
         with store.writer(config) as con:
             con.execute(queries.RESET_PROCESSED)
     with store.reader(config) as con:
-        zone = write.official_weeks_zone(con)
+        zone = read.official_weeks_zone(con)
     if zone != config.timezone:  # a new store, or a new zone: the officials' weekly counts again
         with store.writer(config) as con:
             write.rebuild_official_weeks(con, config.timezone)

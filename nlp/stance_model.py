@@ -78,10 +78,10 @@ LORA_SITES = {
 
 
 class StanceModel:
-    """MiniLM with LoRA adapters (by default on the attention's query and value) and two linear heads."""
+    """MiniLM with LoRA adapters (on ``LORA_TARGETS`` unless told otherwise) and two linear heads."""
 
     def __init__(self, path: str | None = None, device: str | None = None, rank: int = 8, alpha: float = 16,
-                 max_length: int = 128, targets: tuple[str, ...] = ("query", "value")):
+                 max_length: int = 128, targets: tuple[str, ...] = LORA_TARGETS):
         import torch
         from transformers import AutoModel, AutoTokenizer
         from transformers.utils import logging as hf_logging
@@ -271,8 +271,7 @@ def load(folder: Path = ARTIFACT_DIR, device: str | None = None, merge: bool = T
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     if meta["stance_labels"] != STANCES or meta["topic_labels"] != TOPICS:
         raise ValueError(f"the stance model in {folder} has other labels; run `tonle train-stance`")
-    model = StanceModel(device=device, rank=meta["rank"], alpha=meta["alpha"],
-                        targets=tuple(meta.get("lora_targets", ("query", "value"))))
+    model = StanceModel(device=device, rank=meta["rank"], alpha=meta["alpha"], targets=tuple(meta["lora_targets"]))
     model.load_state(load_file(str(folder / "adapters.safetensors")))
     if merge:
         model.merge_adapters()
@@ -332,7 +331,7 @@ def train_and_evaluate(folder: Path = ARTIFACT_DIR, epochs: int = 8, log=None) -
 
     torch.set_num_threads(max(1, torch.get_num_threads()))
     rows = [r for name in TRAIN_FILES for r in load_rows(name)]
-    model = StanceModel(device="cpu", targets=LORA_TARGETS)
+    model = StanceModel(device="cpu")
     fine_tune(model, rows, epochs=epochs, log=log)
     heldout = load_rows(HELDOUT_FILE) if (DATA_DIR / HELDOUT_FILE).exists() else []
     metrics = {"train_statements": len(rows)}

@@ -266,10 +266,14 @@ WHERE ap.person_id = $person_id
 ORDER BY a.published
 """
 
+# An article's ISO week (e.g. 2024-W11) in the analysts' zone: one definition for the derived
+# weekly counts and the live ones, which must agree.
+ISO_WEEK = "strftime(date_trunc('week', a.published AT TIME ZONE $timezone), '%G-W%V')"
+
 # One official's stances by week and topic (`tonle official`), counted live: used when
 # official_weeks is not built for the zone asked for.
-OFFICIAL_STANCES = """
-SELECT strftime(date_trunc('week', a.published AT TIME ZONE $timezone), '%G-W%V') AS week,
+OFFICIAL_STANCES = f"""
+SELECT {ISO_WEEK} AS week,
        s.topic, s.stance, count(*) AS statements
 FROM statements s
 JOIN articles a ON a.id = s.article_id
@@ -291,7 +295,7 @@ DELETE_OFFICIAL_WEEKS = "DELETE FROM official_weeks WHERE person_id IN (SELECT u
 # Counts of the people in $person_ids, or of everyone (REBUILD_OFFICIAL_WEEKS).
 _OFFICIAL_WEEK_COUNTS = """
 INSERT INTO official_weeks
-SELECT s.person_id, strftime(date_trunc('week', a.published AT TIME ZONE $timezone), '%G-W%V') AS week,
+SELECT s.person_id, {iso_week} AS week,
        s.topic, s.stance, count(*)
 FROM statements s
 JOIN articles a ON a.id = s.article_id
@@ -299,18 +303,18 @@ WHERE s.person_id IS NOT NULL AND a.duplicate_of IS NULL AND a.published IS NOT 
 GROUP BY ALL
 """
 INSERT_OFFICIAL_WEEKS = _OFFICIAL_WEEK_COUNTS.format(
-    people="AND s.person_id IN (SELECT unnest($person_ids::INTEGER[]))")
+    iso_week=ISO_WEEK, people="AND s.person_id IN (SELECT unnest($person_ids::INTEGER[]))")
 REBUILD_OFFICIAL_WEEKS = [
     "DELETE FROM official_weeks",
     "DELETE FROM official_weeks_zone",
-    _OFFICIAL_WEEK_COUNTS.format(people=""),
+    _OFFICIAL_WEEK_COUNTS.format(iso_week=ISO_WEEK, people=""),
     "INSERT INTO official_weeks_zone VALUES ($timezone)",
 ]
 
-STANCES_WEEKLY = """
+STANCES_WEEKLY = f"""
 SELECT CASE WHEN $by = 'country' THEN coalesce(ap.country, p.country, o.country, '?')
             ELSE coalesce(p.name, o.name, s.speaker) END AS who,
-       strftime(date_trunc('week', a.published AT TIME ZONE $timezone), '%G-W%V') AS week,
+       {ISO_WEEK} AS week,
        s.stance, count(*) AS statements
 FROM statements s
 JOIN articles a ON a.id = s.article_id

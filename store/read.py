@@ -137,11 +137,16 @@ def official_evidence(con, person_id: int) -> list[dict]:
     return rows(con.execute(queries.OFFICIAL_EVIDENCE, {"person_id": person_id}))
 
 
+def official_weeks_zone(con) -> str | None:
+    """The zone official_weeks is counted in; None before it is built."""
+    row = con.execute(queries.OFFICIAL_WEEKS_ZONE).fetchone()
+    return row[0] if row else None
+
+
 def official_stances(con, person_id: int, timezone: str) -> list[dict]:
     """Statements of one official by week (in ``timezone``), topic and stance: from the counts kept
     by the writes when they are in that zone, else counted now."""
-    zone = con.execute(queries.OFFICIAL_WEEKS_ZONE).fetchone()
-    if zone and zone[0] == timezone:
+    if official_weeks_zone(con) == timezone:
         return rows(con.execute(queries.OFFICIAL_WEEKS, {"person_id": person_id}))
     return rows(con.execute(queries.OFFICIAL_STANCES, {"person_id": person_id, "timezone": timezone}))
 

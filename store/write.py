@@ -9,6 +9,7 @@ import duckdb
 
 from nlp.names import name_key
 from store import queries
+from store.read import official_weeks_zone
 
 
 def _transaction(con: duckdb.DuckDBPyConnection):
@@ -57,11 +58,11 @@ def save_analyses(con: duckdb.DuckDBPyConnection, analyses: Iterable[tuple[int, 
         touched: set[int] = set()
         for article_id, analysis in analyses:
             touched |= _replace_analysis(con, article_id, analysis, version)
-        zone = con.execute(queries.OFFICIAL_WEEKS_ZONE).fetchone()
+        zone = official_weeks_zone(con)
         if zone and touched:
             people = sorted(touched)
             con.execute(queries.DELETE_OFFICIAL_WEEKS, {"person_ids": people})
-            con.execute(queries.INSERT_OFFICIAL_WEEKS, {"person_ids": people, "timezone": zone[0]})
+            con.execute(queries.INSERT_OFFICIAL_WEEKS, {"person_ids": people, "timezone": zone})
 
 
 def rebuild_official_weeks(con: duckdb.DuckDBPyConnection, timezone: str) -> None:
@@ -69,11 +70,6 @@ def rebuild_official_weeks(con: duckdb.DuckDBPyConnection, timezone: str) -> Non
     with _transaction(con):
         for sql in queries.REBUILD_OFFICIAL_WEEKS:
             con.execute(sql, {"timezone": timezone} if "$timezone" in sql else None)
-
-
-def official_weeks_zone(con: duckdb.DuckDBPyConnection) -> str | None:
-    row = con.execute(queries.OFFICIAL_WEEKS_ZONE).fetchone()
-    return row[0] if row else None
 
 
 def _replace_analysis(con, article_id: int, analysis: dict, version: str) -> set[int]:

@@ -82,7 +82,7 @@ def test_stance_artifact_round_trip_folds_adapters_without_changing_outputs(tmp_
     from nlp.stance_model import LORA_TARGETS, StanceInput, StanceModel, fine_tune, load, load_rows, save
 
     rows = load_rows("train-e.jsonl")[:48]
-    model = StanceModel(device="cpu", targets=LORA_TARGETS)
+    model = StanceModel(device="cpu")
     fine_tune(model, rows, epochs=1, batch_size=16)
     with torch.no_grad():  # one short epoch barely moves the adapters: give them an effect to fold
         for name, p in model.trainable().items():
